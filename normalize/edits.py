@@ -1,0 +1,171 @@
+"""Proposals, changes and findings, and applying edits in one pass.
+
+Stages never rewrite text themselves: they return `Edit` proposals and `Finding`s.
+The pipeline resolves overlaps, applies the surviving edits once and reports each one
+as a `Change` with offsets into the *input* text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+SEVERITIES = ("info", "warning", "error")
+CATEGORIES = (
+    "encoding",
+    "unicode",
+    "homoglyph",
+    "foreign-script",
+    "honorific",
+    "transliteration",
+    "typography",
+    "whitespace",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A proposed replacement of text[start:end] by `replacement`.
+
+    `safe=False` marks a fix that could change meaning (fuzzy name repair,
+    glossary translation): it is applied only with unsafe fixes enabled and is
+    otherwise reported as a finding with a suggestion.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    category: str
+    message: str
+    safe: bool = True
+    severity: str = "warning"
+    priority: int = 0  # higher wins when two edits overlap
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    rule: str
+    category: str
+    start: int
+    end: int
+    line: int
+    column: int
+    before: str
+    after: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    text: str
+    message: str
+    line: int = 0
+    column: int = 0
+    script: str | None = None
+    language: str | None = None
+    confidence: float | None = None
+    suggestion: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "message": self.message,
+        }
+        for key in ("script", "language", "confidence", "suggestion"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        out.update(self.extra)
+        return out
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
+    """Keep a non-overlapping subset: higher priority first, then longer, then earlier.
+
+    Zero-width edits (insertions) conflict with an edit that strictly contains
+    their position. The result is sorted by position.
+    """
+    ranked = sorted(edits, key=lambda e: (-e.priority, -(e.end - e.start), e.start, e.rule))
+    kept: list[Edit] = []
+    spans: list[tuple[int, int]] = []  # sorted, non-overlapping
+    for edit in ranked:
+        i = bisect.bisect_left(spans, (edit.start, edit.end))
+        left = spans[i - 1] if i > 0 else None
+        right = spans[i] if i < len(spans) else None
+        if left and _overlaps(left, (edit.start, edit.end)):
+            continue
+        if right and _overlaps(right, (edit.start, edit.end)):
+            continue
+        spans.insert(i, (edit.start, edit.end))
+        kept.append(edit)
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a == b:
+        return True
+    if a[0] == a[1] or b[0] == b[1]:  # an insertion touches only what strictly contains it
+        return a[0] < b[0] < a[1] or b[0] < a[0] < b[1]
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply sorted, non-overlapping edits in one pass."""
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
+        parts.append(text[pos : edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def apply_changes(text: str, changes: Iterable[Change | dict[str, Any]]) -> str:
+    """Replay a report: apply its changes (objects or JSON dicts) to the input text."""
+    items = [c if isinstance(c, dict) else c.to_dict() for c in changes]
+    items.sort(key=lambda c: (c["start"], c["end"]))
+    parts: list[str] = []
+    pos = 0
+    for change in items:
+        if text[change["start"] : change["end"]] != change["before"]:
+            raise ValueError(f"change at {change['start']} does not match the input text")
+        parts.append(text[pos : change["start"]])
+        parts.append(change["after"])
+        pos = change["end"]
+    parts.append(text[pos:])
+    return "".join(parts)
