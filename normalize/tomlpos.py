@@ -1,0 +1,39 @@
+"""Line numbers for TOML validation errors.
+
+`tomllib` returns plain dicts without positions, so after a structural error we
+find the line by scanning the source: the n-th `[[array]]` header, then the key.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def locate(source: str, array: str | None = None, index: int = 0, key: str | None = None) -> int | None:
+    """1-based line of `key` inside the `index`-th `[[array]]` table (or at top level)."""
+    lines = source.splitlines()
+    start, stop = 0, len(lines)
+    if array is not None:
+        header = regex.compile(r"^\s*\[\[\s*" + regex.escape(array) + r"\s*\]\]")
+        seen = -1
+        for number, line in enumerate(lines):
+            if header.match(line):
+                seen += 1
+                if seen == index:
+                    start = number
+                    break
+        else:
+            return None
+        stop = next(
+            (n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[")),
+            len(lines),
+        )
+        if key is None:
+            return start + 1
+    if key is None:
+        return None
+    pattern = regex.compile(r"^\s*\"?" + regex.escape(key) + r"\"?\s*=")
+    for number in range(start, stop):
+        if pattern.match(lines[number]):
+            return number + 1
+    return start + 1 if array is not None else None
