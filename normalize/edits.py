@@ -169,3 +169,82 @@ def apply_changes(text: str, changes: Iterable[Change | dict[str, Any]]) -> str:
         pos = change["end"]
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def compose(text0: str, first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
+    """Express two successive rounds of edits as one list of edits on `text0`.
+
+    `first` turned text0 into text1; `second` (offsets into text1) turns text1 into
+    the output. Edits of the second round that touch text written by the first are
+    merged with it into one edit, so the result still replays exactly on text0.
+    """
+    if not first:
+        return list(second)
+    if not second:
+        return list(first)
+    items: list[tuple[int, int, int, Edit]] = []  # (start1, end1, round, edit) in text1 offsets
+    shift = 0
+    for edit in first:
+        out_start = edit.start + shift
+        items.append((out_start, out_start + len(edit.replacement), 0, edit))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    items += [(e.start, e.end, 1, e) for e in second]
+    items.sort(key=lambda item: (item[0], item[1], item[2]))
+
+    clusters: list[list[tuple[int, int, int, Edit]]] = []
+    for item in items:
+        if clusters:
+            last_end = max(i[1] for i in clusters[-1])
+            zero = item[0] == item[1] or any(i[0] == i[1] for i in clusters[-1])
+            if item[0] < last_end or (item[0] == last_end and zero):
+                clusters[-1].append(item)
+                continue
+        clusters.append([item])
+
+    out: list[Edit] = []
+    shift = 0  # text1 offset minus text0 offset, before the current cluster
+    for cluster in clusters:
+        start1 = min(i[0] for i in cluster)
+        end1 = max(i[1] for i in cluster)
+        firsts = [i[3] for i in cluster if i[2] == 0]
+        seconds = [i[3] for i in cluster if i[2] == 1]
+        inner_shift = sum(len(e.replacement) - (e.end - e.start) for e in firsts)
+        start0, end0 = start1 - shift, end1 - shift - inner_shift
+        shift += inner_shift
+        if len(cluster) == 1:
+            edit = cluster[0][3]
+            out.append(edit if firsts else _moved(edit, start0, end0, edit.replacement))
+            continue
+        local = [_moved(e, e.start - start1, e.end - start1, e.replacement) for e in seconds]
+        after = apply_edits(text1[start1:end1], local)
+        lead = firsts[0] if firsts else seconds[0]
+        messages = list(dict.fromkeys(e.message for e in firsts + seconds))
+        out.append(
+            Edit(start0, end0, after, lead.rule, lead.category, "; then ".join(messages), lead.safe,
+                 lead.severity, lead.priority)
+        )
+    return out
+
+
+def _moved(edit: Edit, start: int, end: int, replacement: str) -> Edit:
+    return Edit(start, end, replacement, edit.rule, edit.category, edit.message, edit.safe, edit.severity, edit.priority)
+
+
+def map_back(first: list[Edit], start: int, end: int) -> tuple[int, int]:
+    """Map a span of the text after `first` to the text before it (widening over edits)."""
+    return _map_position(first, start, "start"), _map_position(first, end, "end")
+
+
+def _map_position(first: list[Edit], pos: int, side: str) -> int:
+    shift = 0
+    for edit in first:
+        out_start = edit.start + shift
+        out_end = out_start + len(edit.replacement)
+        if pos <= out_start:
+            return pos - shift
+        if pos < out_end:  # strictly inside text the edit wrote
+            return edit.start if side == "start" else edit.end
+        if pos == out_end and side == "end":
+            return edit.end
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    return pos - shift

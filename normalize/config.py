@@ -1,0 +1,137 @@
+"""Configuration: `[tool.normalize]` in pyproject.toml or a normalize.toml, then flags.
+
+Layers, later wins: packaged defaults (the dataclass), the nearest config file
+walking up from the document, the arguments given to the API or CLI.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import NormalizeError, RulePackError
+from .tomlpos import locate
+
+SEVERITY_NAMES = ("error", "warning", "info")
+CONFIG_FILES = ("normalize.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Config:
+    style: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[Path, ...] = ()  # extra rule packs (honorifics, rules, gazetteer, glossary)
+    exclude: tuple[str, ...] = ()  # glob patterns, relative to the config file's folder
+    fail_on: str = "warning"
+    unsafe_fixes: bool = False
+    allow_scripts: tuple[str, ...] = ()  # scripts never reported as foreign fragments
+    allow_terms: tuple[str, ...] = ()  # words never reported as foreign fragments
+    foreign_actions: Mapping[str, str] = field(default_factory=dict)  # "el" / "el:brackets" / "gloss" -> action
+    max_bytes: int = 50_000_000  # larger inputs are refused, never half-processed
+    source: Path | None = None  # the file this came from, for messages
+    root: Path | None = None  # folder that relative paths and excludes refer to
+
+    def merged(self, **overrides: Any) -> "Config":
+        """A copy with every override that is not None applied."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        for key in ("select", "ignore", "exclude", "allow_scripts", "allow_terms"):
+            if key in given:
+                given[key] = tuple(_as_list(given[key]))
+        if "packs" in given:
+            given["packs"] = tuple(Path(p) for p in given["packs"])
+        return replace(self, **given)
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return [str(v) for v in value]
+
+
+KEYS = {f.name.replace("_", "-") for f in fields(Config)} - {"source", "root"}
+
+
+def find_config_file(start: Path) -> Path | None:
+    """Nearest normalize.toml, or pyproject.toml with a [tool.normalize] table, walking up."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name == "normalize.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.normalize" in text
+
+
+def load_config_file(path: Path) -> Config:
+    try:
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
+    except FileNotFoundError:
+        raise NormalizeError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NormalizeError(f"{path}: cannot read configuration: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(path, None, f"invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("normalize", {}) if path.name == "pyproject.toml" else data
+    return config_from_mapping(table, path, source)
+
+
+def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, source: str = "") -> Config:
+    def fail(key: str, message: str) -> None:
+        line = locate(source, None, 0, key) if source else None
+        raise RulePackError(path or "<config>", line, message)
+
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            fail(key, f"unknown configuration key {key!r} (known: {', '.join(sorted(KEYS))})")
+        name = key.replace("-", "_")
+        if name in ("select", "ignore", "exclude", "allow_scripts", "allow_terms", "packs"):
+            if isinstance(value, str):
+                value = _as_list(value)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                fail(key, f"{key!r} must be a list of strings")
+        elif name == "fail_on" and value not in SEVERITY_NAMES:
+            fail(key, f"'fail-on' must be one of {', '.join(SEVERITY_NAMES)}")
+        elif name == "unsafe_fixes" and not isinstance(value, bool):
+            fail(key, "'unsafe-fixes' must be true or false")
+        elif name == "max_bytes" and (not isinstance(value, int) or value <= 0):
+            fail(key, "'max-bytes' must be a positive integer")
+        elif name == "style" and not isinstance(value, str):
+            fail(key, "'style' must be a string")
+        elif name == "foreign_actions" and not (
+            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        ):
+            fail(key, "'foreign-actions' must map a language (or language:context) to an action")
+        values[name] = value
+    root = path.parent if path else None
+    if "packs" in values:
+        values["packs"] = tuple((root / p) if root and not Path(p).is_absolute() else Path(p) for p in values["packs"])
+    for key in ("select", "ignore", "exclude", "allow_scripts", "allow_terms"):
+        if key in values:
+            values[key] = tuple(values[key])
+    return Config(**values, source=path, root=root)
+
+
+def resolve_config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:
+    """The API's `config=` argument: a Config, a mapping, a file path, or None."""
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, (str, Path)):
+        return load_config_file(Path(config))
+    if isinstance(config, Mapping):
+        return config_from_mapping(config)
+    raise NormalizeError(f"config must be a Config, a mapping or a path, not {type(config).__name__}")

@@ -1,0 +1,239 @@
+"""Loading and validating rule packs (TOML data, never code).
+
+A pack is a TOML file with a `[pack]` table naming its `kind`:
+
+- `honorifics`: `[[honorific]]` entries standardised per house style (stages/honorifics.py);
+- `rules`: `[[rule]]` entries with a regex `pattern` or literal `words` and a `replacement`;
+- `gazetteer`: `[[entity]]` names (normalize/names/);
+- `glossary`: `[[phrase]]` translations (normalize/glossary.py).
+
+Every structural error is a `RulePackError` naming `file:line`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .edits import CATEGORIES, SEVERITIES
+from .errors import RulePackError
+from .resources import rules_dir
+from .tomlpos import locate
+
+PACK_KINDS = ("honorifics", "rules", "gazetteer", "glossary")
+RULE_ID = regex.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+
+
+@dataclass(frozen=True)
+class Pack:
+    path: Path
+    kind: str
+    name: str
+    language: str | None
+    data: dict[str, Any]
+    source: str  # the TOML text, kept for error locations
+
+
+@dataclass(frozen=True)
+class Example:
+    input: str
+    output: str
+    style: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of a `rules` pack: a regex or word list and its replacement."""
+
+    id: str
+    category: str
+    severity: str
+    message: str
+    source: str
+    pattern: str
+    replacement: str | None  # None: report only
+    safe: bool = True
+    language: str | None = None
+    examples: tuple[Example, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One line of `normalize rules`."""
+
+    id: str
+    category: str
+    severity: str
+    source: str
+    message: str = ""
+
+
+def read_pack(path: Path) -> Pack:
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulePackError(path, None, "rule pack not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(path, None, f"cannot read rule pack: {exc}") from None
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise RulePackError(path, line, f"invalid TOML: {exc}") from None
+    header = data.get("pack")
+    if not isinstance(header, dict):
+        raise RulePackError(path, 1, "missing [pack] table with kind and name")
+    kind = header.get("kind")
+    if kind not in PACK_KINDS:
+        raise RulePackError(
+            path, locate(source, None, 0, "kind") or 1, f"[pack] kind must be one of {', '.join(PACK_KINDS)}"
+        )
+    name = header.get("name")
+    if not isinstance(name, str) or not name:
+        raise RulePackError(path, locate(source, None, 0, "name") or 1, "[pack] needs a name")
+    language = header.get("language")
+    if language is not None and not isinstance(language, str):
+        raise RulePackError(path, locate(source, None, 0, "language"), "[pack] language must be a string")
+    return Pack(path, kind, name, language, data, source)
+
+
+def _line_from_message(message: str) -> int | None:
+    found = regex.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+def bundled_pack_paths() -> list[Path]:
+    root = rules_dir()
+    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+
+
+def pack_paths(extra: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
+    return bundled_pack_paths() + [Path(p) for p in extra]
+
+
+def load_packs(extra: list[Path] | tuple[Path, ...] = ()) -> list[Pack]:
+    return [read_pack(path) for path in pack_paths(extra)]
+
+
+# --- validation helpers shared by the pack kinds -------------------------------------------
+
+class EntryChecker:
+    """Validates one `[[array]]` entry, naming file:line on error."""
+
+    def __init__(self, pack: Pack, array: str, index: int, entry: Any, allowed: set[str]) -> None:
+        self.pack, self.array, self.index = pack, array, index
+        if not isinstance(entry, dict):
+            self.fail(None, f"[[{array}]] entry must be a table")
+        unknown = sorted(set(entry) - allowed)
+        if unknown:
+            self.fail(unknown[0], f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        self.entry: dict[str, Any] = entry
+
+    def fail(self, key: str | None, message: str) -> None:
+        line = locate(self.pack.source, self.array, self.index, key)
+        raise RulePackError(self.pack.path, line, message)
+
+    def string(self, key: str, required: bool = True, default: str | None = None) -> str | None:
+        value = self.entry.get(key, default)
+        if value is None:
+            if required:
+                self.fail(None, f"missing required key {key!r}")
+            return None
+        if not isinstance(value, str) or (required and not value):
+            self.fail(key, f"{key!r} must be a non-empty string")
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: str | None = None) -> str:
+        value = self.string(key, required=default is None, default=default)
+        if value not in options:
+            self.fail(key, f"{key!r} must be one of {', '.join(options)}, not {value!r}")
+        return value  # type: ignore[return-value]
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.entry.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(key, f"{key!r} must be true or false")
+        return value
+
+    def rule_id(self, key: str = "id", prefix: str | None = None) -> str:
+        value = self.string(key)
+        assert value is not None
+        if not RULE_ID.match(value):
+            self.fail(key, f"rule id {value!r} must look like 'family.name' (lowercase, dots)")
+        if prefix and not value.startswith(prefix + "."):
+            self.fail(key, f"rule id {value!r} must start with {prefix!r}")
+        return value
+
+    def examples(self) -> tuple[Example, ...]:
+        raw = self.entry.get("examples", [])
+        if not isinstance(raw, list):
+            self.fail("examples", "'examples' must be a list of {input, output} tables")
+        out = []
+        for item in raw:
+            if not isinstance(item, dict) or not isinstance(item.get("input"), str) or not isinstance(
+                item.get("output"), str
+            ):
+                self.fail("examples", "each example needs string 'input' and 'output'")
+            extra = set(item) - {"input", "output", "style", "language"}
+            if extra:
+                self.fail("examples", f"unknown example key {sorted(extra)[0]!r}")
+            out.append(Example(item["input"], item["output"], item.get("style"), item.get("language")))
+        return tuple(out)
+
+
+def entries(pack: Pack, array: str) -> list[Any]:
+    raw = pack.data.get(array, [])
+    if not isinstance(raw, list):
+        raise RulePackError(pack.path, locate(pack.source, None, 0, array), f"{array!r} must be [[{array}]] tables")
+    unknown = sorted(set(pack.data) - {"pack", array})
+    if unknown:
+        raise RulePackError(pack.path, locate(pack.source, None, 0, unknown[0]), f"unknown top-level key {unknown[0]!r}")
+    return raw
+
+
+# --- `rules` packs ------------------------------------------------------------------------
+
+RULE_KEYS = {"id", "category", "severity", "message", "pattern", "words", "replacement", "safe", "examples", "language"}
+
+
+def parse_rules(pack: Pack) -> list[Rule]:
+    rules = []
+    for index, raw in enumerate(entries(pack, "rule")):
+        check = EntryChecker(pack, "rule", index, raw, RULE_KEYS)
+        rule_id = check.rule_id()
+        category = check.choice("category", CATEGORIES)
+        severity = check.choice("severity", SEVERITIES, default="warning")
+        message = check.string("message") or ""
+        pattern = _rule_pattern(check)
+        replacement = check.string("replacement", required=False)
+        rules.append(
+            Rule(
+                rule_id, category, severity, message, str(pack.path), pattern, replacement,
+                check.boolean("safe", True), raw.get("language", pack.language), check.examples(),
+            )
+        )
+    return rules
+
+
+def _rule_pattern(check: EntryChecker) -> str:
+    pattern, words = check.entry.get("pattern"), check.entry.get("words")
+    if (pattern is None) == (words is None):
+        check.fail(None, "a rule needs exactly one of 'pattern' (regex) or 'words' (list)")
+    if words is not None:
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            check.fail("words", "'words' must be a non-empty list of non-empty strings")
+        return r"\b(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+    if not isinstance(pattern, str) or not pattern:
+        check.fail("pattern", "'pattern' must be a non-empty regular expression")
+    try:
+        compiled = regex.compile(pattern)
+    except regex.error as exc:
+        check.fail("pattern", f"invalid regular expression: {exc}")
+    if compiled.search("") is not None:
+        check.fail("pattern", "pattern matches the empty string")
+    return pattern

@@ -1,0 +1,153 @@
+"""Honorifics and titles before names: one form per document or per house style.
+
+Data comes from `honorifics` packs (rules/honorifics/*.toml). The pack that applies
+follows the document's language. Only a title followed by a capitalised word is
+touched, so "St" in "1st St." or "Dr" in a street name is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..edits import Edit, Finding
+from ..rulebook import EntryChecker, Example, Pack, RuleInfo, entries
+from ..errors import RulePackError
+from ..tomlpos import locate
+
+GROUPS = ("contraction", "abbreviation", "fixed")
+FORMS = ("bare", "dotted")
+KEYS = {"id", "bare", "group", "canonical", "message", "severity", "examples"}
+
+
+@dataclass(frozen=True)
+class Honorific:
+    id: str
+    bare: str
+    group: str
+    canonical: str | None  # fixed group: the one right spelling
+    message: str
+    source: str
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class HonorificPack:
+    language: str
+    honorifics: tuple[Honorific, ...]
+    styles: dict[str, dict[str, str]]  # style -> group -> "bare" | "dotted"
+
+
+def parse_honorifics(pack: Pack) -> HonorificPack:
+    if not pack.language:
+        raise RulePackError(pack.path, locate(pack.source, None, 0, "kind"), "honorifics pack needs [pack] language")
+    styles = _parse_styles(pack)
+    data = {k: v for k, v in pack.data.items() if k != "styles"}
+    view = Pack(pack.path, pack.kind, pack.name, pack.language, data, pack.source)
+    items = []
+    for index, raw in enumerate(entries(view, "honorific")):
+        check = EntryChecker(pack, "honorific", index, raw, KEYS)
+        group = check.choice("group", GROUPS)
+        canonical = check.string("canonical", required=group == "fixed")
+        items.append(
+            Honorific(
+                check.rule_id(prefix="honorific"), check.string("bare") or "", group, canonical,
+                check.string("message") or "", str(pack.path), check.examples(),
+            )
+        )
+    return HonorificPack(pack.language, tuple(items), styles)
+
+
+def _parse_styles(pack: Pack) -> dict[str, dict[str, str]]:
+    raw = pack.data.get("styles", {})
+    styles: dict[str, dict[str, str]] = {}
+    for style, groups in raw.items():
+        if not isinstance(groups, dict) or any(g not in GROUPS or f not in FORMS for g, f in groups.items()):
+            line = _header_line(pack.source, f"styles.{style}")
+            raise RulePackError(pack.path, line, f"[styles.{style}] maps groups ({', '.join(GROUPS[:2])}) to 'bare' or 'dotted'")
+        styles[style] = dict(groups)
+    return styles
+
+
+def _header_line(source: str, header: str) -> int | None:
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.strip() == f"[{header}]":
+            return number
+    return None
+
+
+class HonorificStage:
+    name = "honorifics"
+    categories = frozenset({"honorific"})
+
+    def __init__(self, packs: list[HonorificPack]) -> None:
+        self._by_language = {p.language: p for p in packs}
+        self._patterns = {p.language: _compile(p) for p in packs}
+
+    def rules(self) -> list[RuleInfo]:
+        return [
+            RuleInfo(h.id, "honorific", "warning", h.source, h.message)
+            for p in self._by_language.values()
+            for h in p.honorifics
+        ]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        language = doc.language if doc.language in self._by_language else "en"
+        pack = self._by_language.get(language)
+        if pack is None:
+            return [], []
+        pattern, by_bare = self._patterns[language]
+        hits = [
+            (m, by_bare[m.group("title")])
+            for m in pattern.finditer(doc.text)
+            if not doc.is_protected(m.start(), m.end())
+        ]
+        target = _targets(pack, [(h, bool(m.group("dot"))) for m, h in hits], doc.style)
+        edits = []
+        for match, honorific in hits:
+            wanted = target.get(honorific.id)
+            if wanted is None or match.group(0) == wanted:
+                continue
+            edits.append(
+                Edit(match.start(), match.end(), wanted, honorific.id, "honorific", honorific.message)
+            )
+        return edits, []
+
+
+def _compile(pack: HonorificPack) -> tuple[regex.Pattern[str], dict[str, Honorific]]:
+    by_bare = {h.bare: h for h in pack.honorifics}
+    titles = "|".join(regex.escape(b) for b in sorted(by_bare, key=len, reverse=True))
+    # A title stands alone (not inside a word, URL or path), may carry a stop, and a name follows.
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}_./@\-])(?P<title>{titles})(?P<dot>\.)?(?=[ \u00a0]+\p{{Lu}})"
+    )
+    return pattern, by_bare
+
+
+def _targets(pack: HonorificPack, seen: list[tuple[Honorific, bool]], style: str | None) -> dict[str, str]:
+    """Decide the wanted spelling of each honorific present in the document."""
+    chosen_form: dict[str, str] = {}
+    house = pack.styles.get(style or "")
+    if house:
+        chosen_form.update(house)
+    else:  # the document's own majority, per group; a tie keeps the first form seen
+        votes: dict[str, Counter[str]] = {}
+        first: dict[str, str] = {}
+        for honorific, dotted in seen:
+            form = "dotted" if dotted else "bare"
+            votes.setdefault(honorific.group, Counter())[form] += 1
+            first.setdefault(honorific.group, form)
+        for group, counter in votes.items():
+            bare, dotted = counter["bare"], counter["dotted"]
+            chosen_form[group] = "bare" if bare > dotted else "dotted" if dotted > bare else first[group]
+    target = {}
+    for honorific, _ in seen:
+        if honorific.group == "fixed":
+            target[honorific.id] = honorific.canonical or honorific.bare
+        elif honorific.group in chosen_form:
+            form = chosen_form[honorific.group]
+            target[honorific.id] = honorific.bare + ("." if form == "dotted" else "")
+    return target

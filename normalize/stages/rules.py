@@ -1,0 +1,58 @@
+"""User and bundled `rules` packs: a regex or word list and its replacement.
+
+Patterns come from people we do not know, so each search runs with a time limit:
+a catastrophic pattern becomes a finding, never a hung pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..edits import Edit, Finding
+from ..rulebook import Rule, RuleInfo
+
+TIMEOUT_SECONDS = 1.0
+
+
+class RuleStage:
+    name = "rules"
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self._rules = [(rule, regex.compile(rule.pattern)) for rule in rules]
+        self.categories = frozenset(rule.category for rule in rules)
+        self.families = frozenset(rule.id.split(".")[0] for rule in rules)
+
+    def rules(self) -> list[RuleInfo]:
+        return [RuleInfo(r.id, r.category, r.severity, r.source, r.message) for r, _ in self._rules]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        edits: list[Edit] = []
+        findings: list[Finding] = []
+        for rule, pattern in self._rules:
+            if rule.language and doc.language and rule.language != doc.language:
+                continue
+            try:
+                matches = list(pattern.finditer(doc.text, timeout=TIMEOUT_SECONDS))
+            except TimeoutError:
+                findings.append(
+                    Finding(rule.id, rule.category, "error", 0, 0, "",
+                            f"rule {rule.id} ({rule.source}) timed out after {TIMEOUT_SECONDS:g} s and was skipped")
+                )
+                continue
+            for match in matches:
+                if match.start() == match.end():
+                    continue
+                if rule.replacement is None:
+                    findings.append(
+                        Finding(rule.id, rule.category, rule.severity, match.start(), match.end(),
+                                match.group(0), rule.message)
+                    )
+                    continue
+                after = match.expand(rule.replacement)
+                if after != match.group(0):
+                    edits.append(
+                        Edit(match.start(), match.end(), after, rule.id, rule.category, rule.message,
+                             rule.safe, rule.severity)
+                    )
+        return edits, findings
