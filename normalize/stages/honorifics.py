@@ -82,6 +82,7 @@ def _header_line(source: str, header: str) -> int | None:
 class HonorificStage:
     name = "honorifics"
     categories = frozenset({"honorific"})
+    families = frozenset({"honorific"})
 
     def __init__(self, packs: list[HonorificPack]) -> None:
         self._by_language = {p.language: p for p in packs}

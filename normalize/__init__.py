@@ -1,0 +1,62 @@
+"""normalize: rule-driven multilingual text normaliser for articles.
+
+    >>> import normalize
+    >>> normalize.normalize_text("Mr. Kim met Mr Putin and Mr Lee.").text
+    'Mr Kim met Mr Putin and Mr Lee.'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Normalizer", "Result", "Change", "Finding", "Config", "NormalizeError",
+           "normalize_text", "normalize_bytes", "__version__"]
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .edits import Change, Finding
+    from .errors import NormalizeError
+    from .pipeline import Normalizer, Result
+
+_LAZY = {
+    "Normalizer": "pipeline", "Result": "pipeline", "Change": "edits", "Finding": "edits",
+    "Config": "config", "NormalizeError": "errors",
+}
+_ENGINES: dict[Any, Any] = {}
+
+
+def __getattr__(name: str) -> Any:  # import submodules only when used: the CLI starts fast
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(name)
+
+
+def _engine(style: Any, select: Any, ignore: Any, config: Any) -> "Normalizer":
+    from .pipeline import Normalizer
+
+    key = (style, _key(select), _key(ignore), config if isinstance(config, (str, type(None))) else id(config))
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = Normalizer(style=style, select=select, ignore=ignore, config=config)
+        if len(_ENGINES) < 32:
+            _ENGINES[key] = engine
+    return engine
+
+
+def _key(value: Any) -> Any:
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def normalize_text(text: str, style: str | None = None, select: Any = None, ignore: Any = None,
+                   config: Any = None) -> "Result":
+    """Normalise one text; the compiled engine is cached per settings."""
+    return _engine(style, select, ignore, config).normalize_text(text)
+
+
+def normalize_bytes(data: bytes, style: str | None = None, select: Any = None, ignore: Any = None,
+                    config: Any = None) -> "Result":
+    """Decode (detecting the encoding) and normalise one document."""
+    return _engine(style, select, ignore, config).normalize_bytes(data)

@@ -1,0 +1,259 @@
+"""The pipeline: ordered stages, selection, suppression, overlap resolution, one pass.
+
+Two rounds run in order. Repairs (encoding, Unicode hygiene, look-alike letters)
+come first, because names and honorifics can only be recognised in repaired text;
+content stages (foreign-script fragments, names, honorifics, rule packs) then run
+on the repaired text. The rounds are composed so that every reported change has
+offsets into the *input*, and replaying the changes on the input gives the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from .config import Config, resolve_config
+from .document import Document, merge_spans, url_spans
+from .edits import Change, Edit, Finding, LineIndex, apply_edits, compose, map_back, resolve_overlaps
+from .errors import NormalizeError
+from .rulebook import RuleInfo, load_packs, parse_rules
+from .selection import Selection, unknown_selectors
+from .stages import Stage
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    changes: list[Change]
+    findings: list[Finding]
+    encoding: str | None = None
+    language: str | None = None
+    source: str = field(default="", repr=False)  # the (decoded) input text
+    bom: bytes = field(default=b"", repr=False)  # a byte-order mark the writer must restore
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """One element of the JSON report's "files" list, without "path"."""
+        return {
+            "encoding": self.encoding,
+            "language": self.language,
+            "changed": self.changed,
+            "changes": [c.to_dict() for c in self.changes],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+class Normalizer:
+    """Compiled once, reusable, picklable (workers rebuild the compiled stages lazily)."""
+
+    def __init__(
+        self,
+        style: str | None = None,
+        select: Iterable[str] | str | None = None,
+        ignore: Iterable[str] | str | None = None,
+        config: Config | Mapping[str, Any] | str | Path | None = None,
+        *,
+        unsafe_fixes: bool | None = None,
+    ) -> None:
+        base = resolve_config(config)
+        self.config = base.merged(style=style, select=select, ignore=ignore, unsafe_fixes=unsafe_fixes)
+        self.selection = Selection(self.config.select, self.config.ignore)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config, "selection": self.selection}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    @cached_property
+    def _stages(self) -> tuple[list[Stage], list[Stage]]:
+        return build_stages(self.config, self.selection)
+
+    def rules(self) -> list[RuleInfo]:
+        repair, content = self._stages
+        return sorted((info for stage in repair + content for info in stage.rules()), key=lambda r: r.id)
+
+    def check_selectors(self) -> list[str]:
+        families = {r.id.split(".")[0] for r in self.rules()}
+        return unknown_selectors(self.config.select + self.config.ignore, families)
+
+    def normalize_text(self, text: str, *, markup: str = "text") -> Result:
+        if not isinstance(text, str):
+            raise NormalizeError(f"normalize_text expects str, not {type(text).__name__}")
+        if len(text) > self.config.max_bytes:
+            raise NormalizeError(
+                f"input of {len(text)} characters exceeds the limit of {self.config.max_bytes} (max-bytes)"
+            )
+        return self._run(text, markup)
+
+    def normalize_bytes(self, data: bytes, *, markup: str = "text") -> Result:
+        if len(data) > self.config.max_bytes:
+            raise NormalizeError(f"input of {len(data)} bytes exceeds the limit of {self.config.max_bytes} (max-bytes)")
+        from .encoding.decode import decode_bytes
+
+        decoded = decode_bytes(bytes(data))
+        result = self._run(decoded.text, markup, pre_edits=decoded.edits, pre_findings=decoded.findings)
+        return Result(result.text, result.changes, result.findings, decoded.encoding, result.language,
+                      result.source, decoded.bom)
+
+    def normalize_many(self, texts: Iterable[str | bytes], *, markup: str = "text") -> Iterator[Result]:
+        """Normalise a stream of documents lazily, in order."""
+        for item in texts:
+            yield self.normalize_bytes(item, markup=markup) if isinstance(item, bytes) else self.normalize_text(
+                item, markup=markup
+            )
+
+    # --- the two rounds -------------------------------------------------------------------
+
+    def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
+        repair, content = self._stages
+        language, script = describe(text)
+        first, findings1 = self._round(text, repair, markup, language, script, list(pre_edits))
+        findings1 += list(pre_findings)
+        middle = apply_edits(text, first)
+        if first:
+            language, script = describe(middle)
+        second, findings2 = self._round(middle, content, markup, language, script)
+        output = apply_edits(middle, second)
+        edits = compose(text, first, middle, second)
+        findings = findings1 + [_move(f, *map_back(first, f.start, f.end)) for f in findings2]
+        lines = LineIndex(text)
+        changes = [_change(text, e, lines) for e in edits]
+        located = sorted((_locate(f, lines) for f in findings), key=lambda f: (f.start, f.end, f.rule))
+        return Result(output, changes, located, None, language, text)
+
+    def _round(
+        self, text: str, stages: list[Stage], markup: str, language: str | None, script: str | None,
+        extra: list[Edit] | None = None,
+    ) -> tuple[list[Edit], list[Finding]]:
+        protected, suppressions = protection(text, markup)
+        doc = Document(text, self.config.style, language, script, protected)
+        proposals: list[Edit] = list(extra or [])
+        findings: list[Finding] = []
+        for stage in stages:
+            edits, found = stage.run(doc)
+            proposals += edits
+            findings += found
+        allowed = self._allowed(doc, suppressions)
+        kept: list[Edit] = []
+        for edit in proposals:
+            if not allowed(edit.rule, edit.category, edit.start, edit.end):
+                continue
+            if edit.safe or self.config.unsafe_fixes:
+                kept.append(edit)
+            else:  # an unsafe fix is a suggestion until the user opts in
+                findings.append(_as_suggestion(text, edit))
+        findings = [f for f in findings if allowed(f.rule, f.category, f.start, f.end, finding=True)]
+        return resolve_overlaps(kept), findings
+
+    def _allowed(self, doc: Document, suppressions: Any):  # noqa: ANN202 - a small closure
+        enabled = self.selection.enabled
+
+        def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
+            if not enabled(rule, category):
+                return False
+            if not finding and doc.is_protected(start, end):
+                return False
+            if finding and start != end and doc.is_protected(start, end) and rule != "unicode.bidi":
+                return False
+            return suppressions is None or suppressions.allows(rule, start, end)
+
+        return allowed
+
+
+def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], list[Stage]]:
+    """Load and validate every pack, then build the stages the selection can enable."""
+    from .stages.foreign import ForeignScriptStage
+    from .stages.honorifics import HonorificStage, parse_honorifics
+    from .stages.names import NameStage
+    from .stages.repair import EncodingStage, HomoglyphStage, HygieneStage
+    from .stages.rules import RuleStage
+
+    packs = load_packs(config.packs)
+    by_kind: dict[str, list[Any]] = {}
+    for pack in packs:
+        by_kind.setdefault(pack.kind, []).append(pack)
+    honorifics = [parse_honorifics(p) for p in by_kind.get("honorifics", [])]  # validated even if unused
+    rules = RuleStage([rule for p in by_kind.get("rules", []) for rule in parse_rules(p)])
+    factories: list[tuple[Any, Any]] = [
+        (EncodingStage, EncodingStage),
+        (HygieneStage, HygieneStage),
+        (HomoglyphStage, HomoglyphStage),
+        (ForeignScriptStage, lambda: ForeignScriptStage(
+            config.allow_scripts, config.allow_terms, config.foreign_actions,
+            [p.path for p in by_kind.get("glossary", [])])),
+        (NameStage, lambda: NameStage([p.path for p in by_kind.get("gazetteer", [])], config.style)),
+        (HonorificStage, lambda: HonorificStage(honorifics)),
+        (rules, lambda: rules),
+    ]
+    built = [make() for kind, make in factories if selection.may_enable(kind.families, kind.categories)]
+    repair_kinds = (EncodingStage, HygieneStage, HomoglyphStage)
+    return [s for s in built if isinstance(s, repair_kinds)], [s for s in built if not isinstance(s, repair_kinds)]
+
+
+def describe(text: str) -> tuple[str | None, str | None]:
+    """The document's main language and script, cheaply."""
+    from .doclang import latin_language
+
+    if text.isascii():
+        return (latin_language(text)[0] or "en") if text.strip() else None, "Latin"
+    from .langid import identify, main_script
+
+    script = main_script(text[:50_000]) or "Latin"
+    if script == "Latin":
+        return latin_language(text)[0] or "en", script
+    language, _ = identify(_sample(text, script), script)
+    return language, script
+
+
+def _sample(text: str, script: str) -> str:
+    from .langid import script_of
+
+    words = [w for w in text[:20_000].split() if w and script_of(w[0]) == script]
+    return " ".join(words[:200])
+
+
+def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
+    """Spans no stage may change (URLs, markup, directives) and the inline suppressions."""
+    spans = url_spans(text)
+    if markup != "text":
+        from .markup import protected_spans
+
+        spans += protected_spans(text, markup)
+    suppressions = None
+    if "normalize:" in text:
+        from .suppress import parse_directives
+
+        suppressions = parse_directives(text)
+        spans += list(suppressions.directive_spans)
+    return merge_spans(spans), suppressions
+
+
+def _as_suggestion(text: str, edit: Edit) -> Finding:
+    return Finding(edit.rule, edit.category, edit.severity if edit.severity != "info" else "info",
+                   edit.start, edit.end, text[edit.start : edit.end],
+                   f"{edit.message} (unsafe fix, not applied: use --unsafe-fixes)", suggestion=edit.replacement)
+
+
+def _move(finding: Finding, start: int, end: int) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, start=start, end=end)
+
+
+def _change(text: str, edit: Edit, lines: LineIndex) -> Change:
+    line, column = lines.position(edit.start)
+    return Change(edit.rule, edit.category, edit.start, edit.end, line, column,
+                  text[edit.start : edit.end], edit.replacement, edit.message)
+
+
+def _locate(finding: Finding, lines: LineIndex) -> Finding:
+    from dataclasses import replace
+
+    line, column = lines.position(finding.start)
+    return replace(finding, line=line, column=column)

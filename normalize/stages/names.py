@@ -1,0 +1,32 @@
+"""Names and transliteration: the gazetteer stage (engine in normalize/names/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..document import Document
+from ..edits import Edit, Finding
+from ..rulebook import RuleInfo
+
+
+class NameStage:
+    name = "names"
+    categories = frozenset({"transliteration"})
+    families = frozenset({"names"})
+
+    def __init__(self, gazetteer_paths: list[Path], style: str | None) -> None:
+        from ..names import NameMatcher, load_gazetteer
+
+        self._gazetteer = load_gazetteer(gazetteer_paths)
+        self._style = style
+        self._matcher: Any = NameMatcher(self._gazetteer, style)
+
+    def rules(self) -> list[RuleInfo]:
+        return [
+            RuleInfo(f"names.{e.id}", "transliteration", "warning", str(e.source), f"{e.canonical}: standard spelling")
+            for e in self._gazetteer.entities
+        ]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        return self._matcher.find(doc.text, doc.is_protected)

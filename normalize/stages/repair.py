@@ -1,0 +1,80 @@
+"""Repair stages that run first: encoding (mojibake), Unicode hygiene, look-alike letters.
+
+Each wraps a detector module and adds nothing but the stage interface; the
+detectors keep their own fast paths for text that cannot need them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..edits import Edit, Finding
+from ..rulebook import RuleInfo
+
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class EncodingStage:
+    name = "encoding"
+    categories = frozenset({"encoding"})
+    families = frozenset({"encoding"})
+
+    def rules(self) -> list[RuleInfo]:
+        ids = ["encoding.mojibake", "encoding.stray-bytes", "encoding.legacy-cp1251", "encoding.legacy-koi8-r",
+               "encoding.legacy-koi8-u", "encoding.legacy-cp1253", "encoding.legacy-iso-8859-7",
+               "encoding.utf8-as-cp1251"]
+        return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        if doc.text.isascii():
+            return [], []
+        from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check
+        from ..encoding.utf8 import find_utf8_mojibake, needs_check
+
+        edits: list[Edit] = []
+        if needs_check(doc.text):
+            edits += find_utf8_mojibake(doc.text)
+        if needs_legacy_check(doc.text):
+            edits += find_legacy_mojibake(doc.text)
+        return edits, []
+
+
+class HygieneStage:
+    name = "unicode"
+    categories = frozenset({"unicode", "whitespace"})
+    families = frozenset({"unicode", "whitespace"})
+
+    def rules(self) -> list[RuleInfo]:
+        ids = ["unicode.nfc", "unicode.zero-width-space", "unicode.word-joiner", "unicode.stray-bom",
+               "unicode.soft-hyphen", "unicode.zero-width-joiner", "unicode.control", "unicode.bidi",
+               "unicode.fullwidth", "unicode.ligature", "whitespace.unusual-space"]
+        return [RuleInfo(i, i.split(".")[0], "warning", "normalize/hygiene.py") for i in ids]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        if doc.text.isascii() and not _has_controls(doc.text):
+            return [], []
+        from ..hygiene import find_hygiene_issues
+
+        return find_hygiene_issues(doc.text, doc.language)
+
+
+class HomoglyphStage:
+    name = "homoglyph"
+    categories = frozenset({"homoglyph"})
+    families = frozenset({"homoglyph"})
+
+    def rules(self) -> list[RuleInfo]:
+        return [RuleInfo(f"homoglyph.{s}", "homoglyph", "warning", "normalize/homoglyphs.py")
+                for s in ("latin", "cyrillic", "greek")]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        if doc.text.isascii():
+            return [], []
+        from ..homoglyphs import find_homoglyphs
+
+        return find_homoglyphs(doc.text), []
+
+
+def _has_controls(text: str) -> bool:
+    return CONTROL.search(text) is not None
