@@ -10,7 +10,6 @@ offsets into the *input*, and replaying the changes on the input gives the outpu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -21,6 +20,9 @@ from .errors import NormalizeError
 from .rulebook import RuleInfo, load_packs, parse_rules
 from .selection import Selection, unknown_selectors
 from .stages import Stage
+
+
+_COMPILED: dict[str, tuple[list[Stage], list[Stage]]] = {}
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,14 @@ class Normalizer:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
-    @cached_property
+    @property
     def _stages(self) -> tuple[list[Stage], list[Stage]]:
-        return build_stages(self.config, self.selection)
+        # Shared per process and configuration: an engine unpickled in a worker compiles once.
+        key = repr((self.config, self.selection))
+        stages = _COMPILED.get(key)
+        if stages is None:
+            stages = _COMPILED[key] = build_stages(self.config, self.selection)
+        return stages
 
     def rules(self) -> list[RuleInfo]:
         repair, content = self._stages

@@ -1,0 +1,239 @@
+"""The command line: `normalize check|fix|rules`. A thin layer over the library.
+
+Exit codes: 0 nothing to change and no finding at or above --fail-on; 1 changes or
+findings (fix: findings remain, or files changed with --exit-non-zero-on-fix);
+2 usage, configuration or input error. Errors are messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Repair encoding, flag stray foreign-script fragments, standardise honorifics and names.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    diff = "diff"
+    html = "html"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Markup(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    rst = "rst"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (walked recursively) or - for stdin.")]
+Style = Annotated[Optional[str], typer.Option(help="House style: en-GB, en-US, or one defined in your packs.")]
+Select = Annotated[Optional[str], typer.Option(help="Comma-separated categories or rule ids (prefixes) to run.")]
+Ignore = Annotated[Optional[str], typer.Option(help="Comma-separated categories or rule ids (prefixes) to skip.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (instead of discovery).")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="Report format.")]
+FailOn = Annotated[Optional[Severity], typer.Option(help="Lowest finding severity that fails (default: warning).")]
+MarkupOpt = Annotated[Optional[Markup], typer.Option(help="Treat input as this markup (default: by extension).")]
+Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
+Unsafe = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that could change meaning.")]
+ForceExclude = Annotated[bool, typer.Option("--force-exclude", help="Apply excludes to files named explicitly.")]
+
+
+@app.command()
+def check(
+    paths: Paths, style: Style = None, select: Select = None, ignore: Ignore = None, config: ConfigOpt = None,
+    format: FormatOpt = Format.text, fail_on: FailOn = None, markup: MarkupOpt = None, output: Output = None,
+    jobs: Jobs = None, unsafe_fixes: Unsafe = False, force_exclude: ForceExclude = False,
+) -> None:
+    """Report what would change and what needs a human. Never writes."""
+    from .batch import Options
+
+    _run(paths, Options(fix=False, markup=markup.value if markup else None), style, select, ignore, config,
+         format, fail_on, output, jobs, unsafe_fixes, force_exclude, exit_on_fix=True)
+
+
+@app.command()
+def fix(
+    paths: Paths, style: Style = None, select: Select = None, ignore: Ignore = None, config: ConfigOpt = None,
+    format: FormatOpt = Format.text, fail_on: FailOn = None, markup: MarkupOpt = None, output: Output = None,
+    jobs: Jobs = None, unsafe_fixes: Unsafe = False, force_exclude: ForceExclude = False,
+    stdout: Annotated[bool, typer.Option("--stdout", help="Print the cleaned text instead of writing files.")] = False,
+    keep_encoding: Annotated[bool, typer.Option(help="Write in the source encoding instead of UTF-8.")] = False,
+    exit_non_zero_on_fix: Annotated[bool, typer.Option(help="Exit 1 when a file was changed (pre-commit).")] = False,
+) -> None:
+    """Write fixes in place (atomically), or print the cleaned text with --stdout."""
+    from .batch import Options
+
+    options = Options(fix=True, stdout=stdout, keep_encoding=keep_encoding, markup=markup.value if markup else None)
+    _run(paths, options, style, select, ignore, config, format, fail_on, output, jobs, unsafe_fixes,
+         force_exclude, exit_on_fix=exit_non_zero_on_fix)
+
+
+@app.command()
+def rules(
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    config: ConfigOpt = None,
+) -> None:
+    """List the rules: id, category, severity, source file."""
+    import json
+
+    from .pipeline import Normalizer
+
+    engine = _guard(lambda: Normalizer(config=config))
+    infos = _guard(engine.rules)
+    if format == Format.json:
+        typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "source": r.source}
+                               for r in infos], ensure_ascii=False, indent=2))
+        return
+    width = max((len(r.id) for r in infos), default=10)
+    for r in infos:
+        typer.echo(f"{r.id:<{width}}  {r.category:<15}  {r.severity:<7}  {_relative(r.source)}")
+
+
+def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jobs, unsafe, force_exclude,
+         exit_on_fix: bool) -> None:  # noqa: ANN001 - the options above say the types
+    from .batch import default_jobs, process_all
+    from .files import collect
+    from .report import build_report, render
+
+    engines = _EngineCache(config, dict(style=style, select=select, ignore=ignore,
+                                        unsafe_fixes=unsafe or None))
+    base = _guard(lambda: engines.base())
+    fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or base.config.fail_on]
+    unknown = _guard(base.check_selectors)
+    if unknown:
+        _fail(f"unknown rule or category in --select/--ignore: {', '.join(unknown)} (see `normalize rules`)")
+    targets, errors = collect(paths, base.config.exclude, force_exclude)
+    if sum(1 for t in targets if t.path is None) > 1:
+        _fail("'-' (standard input) may be given only once")
+    outcomes = []
+    for outcome in _guard(lambda: list(process_all(targets, engines.for_target, options, jobs or default_jobs()))):
+        outcomes.append(outcome)
+        if outcome.skipped:
+            typer.echo(f"normalize: skipped {outcome.skipped}", err=True)
+        if options.stdout and outcome.output is not None:
+            sys.stdout.buffer.write(outcome.output)
+            sys.stdout.buffer.flush()
+    errors += [o.error for o in outcomes if o.error]
+    done = [o for o in outcomes if o.result is not None]
+    report = build_report([(o.display, o.result) for o in done], errors)
+    sources = {o.display: (o.result.source, o.result.text) for o in done}
+    _emit(render(fmt.value, report, sources, color=_color(output, options.stdout)), output, options.stdout)
+    for message in errors:
+        typer.echo(f"normalize: {message}", err=True)
+    failing = any(SEVERITY_RANK[f.severity] >= fail_level for o in done for f in o.result.findings)
+    changed = any(o.result.changed for o in done)
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if failing or (changed and exit_on_fix) else 0)
+
+
+class _EngineCache:
+    """One compiled engine per configuration file (discovered by walking up from each file)."""
+
+    def __init__(self, config: Path | None, flags: dict) -> None:
+        self._explicit = config
+        self._flags = flags
+        self._by_file: dict[Path | None, object] = {}
+
+    def base(self):  # noqa: ANN201
+        return self._engine(self._explicit or _discover(Path.cwd()))
+
+    def for_target(self, target):  # noqa: ANN001, ANN201
+        if self._explicit or target.path is None:
+            return self.base()
+        return self._engine(_discover(target.path))
+
+    def _engine(self, config_file: Path | None):  # noqa: ANN202
+        if config_file not in self._by_file:
+            from .config import Config, load_config_file
+            from .pipeline import Normalizer
+
+            base = load_config_file(config_file) if config_file else Config()
+            self._by_file[config_file] = Normalizer(config=base.merged(**self._flags))
+        return self._by_file[config_file]
+
+
+def _discover(start: Path) -> Path | None:
+    from .config import find_config_file
+
+    return find_config_file(start)
+
+
+def _emit(text: str, output: Path | None, stdout_used: bool) -> None:
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write report to {output}: {exc.strerror}")
+    elif stdout_used:
+        sys.stderr.write(text)  # the cleaned text owns standard output
+    else:
+        sys.stdout.write(text)
+
+
+def _color(output: Path | None, stdout_used: bool) -> bool:
+    stream = sys.stderr if stdout_used else sys.stdout
+    return output is None and stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _relative(source: str) -> str:
+    from .resources import rules_dir
+
+    root = str(rules_dir().parent)
+    return source[len(root) + 1 :] if source.startswith(root + os.sep) else source
+
+
+def _guard(action):  # noqa: ANN001, ANN202
+    """Run `action`, turning user errors into a message and exit code 2."""
+    from .errors import NormalizeError
+
+    try:
+        return action()
+    except NormalizeError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except RecursionError:
+        _fail("input too deeply nested to process")
+    except MemoryError:
+        _fail("out of memory: input too large (see max-bytes)")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"normalize: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    try:
+        app()
+    except Exception as exc:  # a bug, not a user error: say so briefly, no traceback
+        if os.environ.get("NORMALIZE_DEBUG"):
+            raise
+        typer.echo(f"normalize: internal error: {type(exc).__name__}: {exc} "
+                   "(please report it; NORMALIZE_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(2)

@@ -1,0 +1,76 @@
+"""Finding the files to work on: explicit paths, directory walks, excludes, .gitignore."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm"})
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path | None  # None: standard input
+    display: str
+    explicit: bool  # named on the command line (not found by walking)
+
+
+def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False) -> tuple[list[Target], list[str]]:
+    """Targets in a stable order, and messages about paths that do not exist."""
+    targets: list[Target] = []
+    missing: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            targets.append(Target(None, "-", True))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            targets += [Target(p, str(p), False) for p in walk(path, exclude)]
+        elif path.exists() or path.is_symlink():
+            if force_exclude and excluded(path, exclude):
+                continue
+            targets.append(Target(path, raw, True))
+        else:
+            missing.append(f"{raw}: no such file or directory")
+    return targets, missing
+
+
+def walk(root: Path, exclude: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path.suffix.lower() in TEXT_SUFFIXES and not excluded(path, exclude):
+                found.append(path)
+    return [p for p in found if p not in set(git_ignored(root, found))]
+
+
+def excluded(path: Path, patterns: tuple[str, ...]) -> bool:
+    text = path.as_posix()
+    return any(
+        fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, f"*/{pattern}")
+        for pattern in patterns
+    )
+
+
+def git_ignored(root: Path, paths: list[Path]) -> list[Path]:
+    """Paths that git would ignore (real .gitignore semantics, via `git check-ignore`)."""
+    if not paths:
+        return []
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
+            input="\0".join(str(p.resolve()) for p in paths).encode(),
+            capture_output=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if done.returncode not in (0, 1):  # 128: not a git repository
+        return []
+    ignored = {Path(p) for p in done.stdout.decode(errors="surrogateescape").split("\0") if p}
+    return [p for p in paths if p.resolve() in ignored]
