@@ -80,7 +80,8 @@ def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
     try:
         if target.path is None or not options.fix or options.stdout:
             result = engine.normalize_bytes(read_input(target, engine.config.max_bytes), markup=markup)
-            output = encode_output(result, options.keep_encoding) if options.stdout else None
+            to_stdout = options.fix and (options.stdout or target.path is None)  # `fix -` is a filter
+            output = encode_output(result, options.keep_encoding) if to_stdout else None
             return Outcome(target.display, result, output=output)
         with locked(target.path):
             data = read_input(target, engine.config.max_bytes)

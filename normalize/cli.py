@@ -134,14 +134,15 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
         outcomes.append(outcome)
         if outcome.skipped:
             typer.echo(f"normalize: skipped {outcome.skipped}", err=True)
-        if options.stdout and outcome.output is not None:
+        if outcome.output is not None:
             sys.stdout.buffer.write(outcome.output)
             sys.stdout.buffer.flush()
     errors += [o.error for o in outcomes if o.error]
     done = [o for o in outcomes if o.result is not None]
     report = build_report([(o.display, o.result) for o in done], errors)
     sources = {o.display: (o.result.source, o.result.text) for o in done}
-    _emit(render(fmt.value, report, sources, color=_color(output, options.stdout)), output, options.stdout)
+    text_on_stdout = any(o.output is not None for o in outcomes)
+    _emit(render(fmt.value, report, sources, color=_color(output, text_on_stdout)), output, text_on_stdout)
     for message in errors:
         typer.echo(f"normalize: {message}", err=True)
     failing = any(SEVERITY_RANK[f.severity] >= fail_level for o in done for f in o.result.findings)

@@ -1,0 +1,89 @@
+"""normalize.langid: scripts, letter rules, document language, held-out accuracy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from normalize.langid import document_language, identify, main_script, script_census, script_of
+
+DEV = Path("/work/shared/data/langid-dev")
+TEN = ("el", "ru", "uk", "bg", "sr", "ko", "ja", "zh", "ar", "he")
+
+
+@pytest.mark.parametrize(
+    ("ch", "script"),
+    [("a", "Latin"), ("ж", "Cyrillic"), ("λ", "Greek"), ("ش", "Arabic"), ("ש", "Hebrew"),
+     ("한", "Hangul"), ("漢", "Han"), ("あ", "Hiragana"), ("ア", "Katakana"), ("ก", "Thai"),
+     ("क", "Devanagari"), ("ქ", "Georgian"), ("Ա", "Armenian"), ("7", None), (" ", None), ("-", None)],
+)
+def test_script_of(ch: str, script: str | None) -> None:
+    assert script_of(ch) == script
+
+
+def test_script_census_counts_letters_only() -> None:
+    assert script_census("Путин, 2024: met 金正恩 (ἀρχή)!") == {"Cyrillic": 5, "Latin": 3, "Han": 3, "Greek": 4}
+    assert script_census("123 ... ") == {}
+
+
+def test_main_script_pools_japanese_only_with_kana() -> None:
+    assert main_script("UN: 安全保障理事会は決議を採択した") == "Han"  # Han 9 + kana 4 > Latin 2
+    assert main_script("Beijing 北京") == "Latin"
+    assert main_script("") is None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "language"),
+    [("Україна", "uk"), ("їжак", "uk"), ("Ђоковић", "sr"), ("ћирилица", "sr"), ("ѓавол", "mk"),
+     ("ўрад Беларусі", "be"), ("Қазақстан", "kk"), ("объявлены", "ru"), ("България", "bg"),
+     ("پدر", "fa"), ("نخست‌وزیر", "fa"), ("اردو زبان ہے", "ur"), ("مجلس الأمن", "ar"),
+     ("カタカナ", "ja"), ("東京で", "ja"), ("中华人民共和国", "zh"), ("서울", "ko"), ("שלום", "he")],
+)
+def test_identify_by_letters(fragment: str, language: str) -> None:
+    assert identify(fragment)[0] == language
+
+
+def test_greek_fragment_is_confident() -> None:
+    language, confidence = identify("του Συμβουλίου Ασφαλείας")
+    assert language == "el" and confidence > 0.9
+
+
+def test_identify_without_letters_or_on_latin() -> None:
+    assert identify("123 !!") == ("und", 0.0)
+    language, confidence = identify("la société anonyme", script="Latin")
+    assert language == "fr" and 0.0 < confidence <= 1.0
+
+
+def test_document_language() -> None:
+    english = (
+        "The Security Council met on Tuesday to discuss the agreement between the two "
+        "leaders, which several members described as a violation of its resolutions."
+    )
+    language, confidence = document_language(english)
+    assert language == "en" and confidence > 0.9
+    assert document_language("12345 67890") == (None, 0.0)
+
+
+def test_import_is_cheap() -> None:
+    code = "import sys, normalize.langid; assert 'langdetect' not in sys.modules; assert 'regex' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def held_out(kind: str, lang: str) -> list[str]:
+    """Lines after the first min(250, n // 2): never seen by tools/build_langid_profiles.py."""
+    lines = (DEV / kind / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines[min(250, len(lines) // 2) :] if line.strip()]
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="langid-dev data not available")
+@pytest.mark.parametrize(("kind", "threshold"), [("single-words", 0.90), ("word-pairs", 0.98)])
+def test_held_out_accuracy(kind: str, threshold: float) -> None:
+    accuracies = {}
+    for lang in TEN:
+        items = held_out(kind, lang)
+        accuracies[lang] = sum(identify(item)[0] == lang for item in items) / len(items)
+    mean = sum(accuracies.values()) / len(accuracies)
+    assert mean >= threshold, accuracies
