@@ -8,7 +8,7 @@ as a `Change` with offsets into the *input* text.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 SEVERITIES = ("info", "warning", "error")
@@ -57,7 +57,11 @@ class Change:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "rule": self.rule, "category": self.category, "start": self.start, "end": self.end,
+            "line": self.line, "column": self.column, "before": self.before, "after": self.after,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,76 @@
+"""A `fix` killed at any moment leaves the old file or the new one, whole; concurrent fixes never interleave."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+LINE = "Mr. Kim met Mr Putin and Mr Lee in Vladivostok, said Dr. Park and Ms Choi.\n"
+
+
+def start_fix(path: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "normalize", "fix", str(path), "--select", "honorific"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module")
+def big_article(tmp_path_factory) -> tuple[bytes, bytes]:
+    folder = tmp_path_factory.mktemp("big")
+    original = (LINE * 60_000).encode()  # ~4.5 MB: slow enough to kill mid-run
+    source = folder / "a.txt"
+    source.write_bytes(original)
+    expected = subprocess.run([sys.executable, "-m", "normalize", "fix", "--stdout", str(source),
+                               "--select", "honorific"], capture_output=True, check=False).stdout
+    assert expected and expected != original
+    return original, expected
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.6, 0.9, 1.2, 1.6, 2.2, 3.0])
+def test_sigkill_leaves_old_or_new_file(tmp_path, big_article, delay):
+    original, expected = big_article
+    path = tmp_path / "a.txt"
+    path.write_bytes(original)
+    process = start_fix(path)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert path.read_bytes() in (original, expected)
+
+
+def test_two_concurrent_fixes_do_not_interleave(tmp_path, big_article):
+    original, expected = big_article
+    path = tmp_path / "a.txt"
+    path.write_bytes(original)
+    first, second = start_fix(path), start_fix(path)
+    assert first.wait(timeout=300) in (0, 2) and second.wait(timeout=300) in (0, 2)
+    assert path.read_bytes() == expected
+
+
+def test_symlink_stays_a_link_and_its_target_is_fixed(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(LINE)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    done = subprocess.run([sys.executable, "-m", "normalize", "fix", str(link), "--select", "honorific"],
+                          capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink()
+    assert target.read_text() == "Mr Kim met Mr Putin and Mr Lee in Vladivostok, said Dr Park and Ms Choi.\n"
+
+
+def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path):
+    from normalize.errors import NormalizeError
+    from normalize.safe_write import fingerprint, replace_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("old")
+    seen = fingerprint(path.read_bytes())
+    path.write_text("edited by someone else")
+    with pytest.raises(NormalizeError, match="changed on disk"):
+        replace_file(path, b"new", seen)
+    assert path.read_text() == "edited by someone else"
