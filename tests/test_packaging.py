@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import venv
@@ -29,4 +30,7 @@ def test_wheel_installs_into_a_clean_venv_and_finds_its_rules(tmp_path):
     assert fixed.stdout == b"Mr Kim met Mr Putin and Mr Lee.\n", fixed.stderr
     rules = subprocess.run([str(normalize), "rules"], cwd=elsewhere, capture_output=True, text=True, timeout=300)
     assert rules.returncode == 0 and "honorific.mr" in rules.stdout and "names.shoigu" in rules.stdout
-    assert "site-packages/normalize/rules/" in rules.stdout  # packs come from inside the wheel
+    listing = subprocess.run([str(normalize), "rules", "--format", "json"], cwd=elsewhere, capture_output=True,
+                             text=True, timeout=300)
+    sources = {rule["source"] for rule in json.loads(listing.stdout)}
+    assert any("site-packages/normalize/rules/" in s for s in sources)  # packs come from inside the wheel
