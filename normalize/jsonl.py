@@ -1,0 +1,93 @@
+"""Streaming a JSONL dataset: each record's text field cleaned, its report stored alongside.
+
+Memory stays bounded: records are read, processed (in order, optionally by worker
+processes in chunks) and written one chunk at a time. A line that is not a JSON
+object with the text field is copied through unchanged and reported, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from typing import IO, Any, Iterable, Iterator
+
+from .errors import NormalizeError
+from .pipeline import Normalizer
+
+CHUNK = 256
+
+
+@dataclass
+class Tally:
+    records: int = 0
+    changed: int = 0
+    findings: int = 0
+    errors: list[str] | None = None
+
+
+def clean_record(engine: Normalizer, line: str, field: str, report_field: str | None) -> tuple[str, int, int, str | None]:
+    """One JSONL line in, one out: (line, changed, findings, error message)."""
+    stripped = line.strip()
+    if not stripped:
+        return line, 0, 0, None
+    try:
+        record = json.loads(stripped)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return line, 0, 0, f"not valid JSON ({exc})"
+    if not isinstance(record, dict) or not isinstance(record.get(field), str):
+        return line, 0, 0, f"no string field {field!r}"
+    try:
+        result = engine.normalize_text(record[field])
+    except NormalizeError as exc:
+        return line, 0, 0, str(exc)
+    record[field] = result.text
+    if report_field:
+        report = result.to_dict()
+        report.pop("encoding", None)
+        record[report_field] = report
+    # ensure_ascii keeps lone surrogates from the input as \udcXX escapes instead of failing
+    return json.dumps(record, ensure_ascii=True) + "\n", int(result.changed), len(result.findings), None
+
+
+def _clean_chunk(engine: Normalizer, lines: list[str], field: str, report_field: str | None) -> list[tuple]:
+    return [clean_record(engine, line, field, report_field) for line in lines]
+
+
+def _chunks(stream: Iterable[str]) -> Iterator[list[str]]:
+    iterator = iter(stream)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def stream_jsonl(engine: Normalizer, source: IO[str], sink: IO[str], field: str = "text",
+                 report_field: str | None = "normalize", jobs: int = 1) -> Tally:
+    tally = Tally(errors=[])
+    number = 0
+    for outcomes in _process(engine, source, field, report_field, jobs):
+        for line, changed, findings, error in outcomes:
+            number += 1
+            sink.write(line if line.endswith("\n") else line + "\n")
+            tally.records += 1
+            tally.changed += changed
+            tally.findings += findings
+            if error:
+                tally.errors.append(f"line {number}: {error}; copied unchanged")
+    return tally
+
+
+def _process(engine: Normalizer, source: IO[str], field: str, report_field: str | None,
+             jobs: int) -> Iterator[list[tuple]]:
+    if jobs <= 1:
+        for chunk in _chunks(source):
+            yield _clean_chunk(engine, chunk, field, report_field)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[Any] = []
+        for chunk in _chunks(source):  # keep at most 2*jobs chunks in flight: bounded memory
+            pending.append(pool.submit(_clean_chunk, engine, chunk, field, report_field))
+            if len(pending) >= 2 * jobs:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
