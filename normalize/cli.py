@@ -83,9 +83,16 @@ def fix(
     stdout: Annotated[bool, typer.Option("--stdout", help="Print the cleaned text instead of writing files.")] = False,
     keep_encoding: Annotated[bool, typer.Option(help="Write in the source encoding instead of UTF-8.")] = False,
     exit_non_zero_on_fix: Annotated[bool, typer.Option(help="Exit 1 when a file was changed (pre-commit).")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="PATH is a JSONL dataset; -o names the output dataset.")] = False,
+    field: Annotated[str, typer.Option(help="JSONL: the field holding the text.")] = "text",
+    report_field: Annotated[str, typer.Option(help="JSONL: field for each record's report ('' for none).")] = "normalize",
 ) -> None:
     """Write fixes in place (atomically), or print the cleaned text with --stdout."""
     from .batch import Options
+
+    if jsonl:
+        _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs, unsafe_fixes)
+        return
 
     options = Options(fix=True, stdout=stdout, keep_encoding=keep_encoding, markup=markup.value if markup else None)
     _run(paths, options, style, select, ignore, config, format, fail_on, output, jobs, unsafe_fixes,
@@ -150,6 +157,38 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if failing or (changed and exit_on_fix) else 0)
+
+
+def _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs,
+               unsafe) -> None:  # noqa: ANN001 - the options of `fix` say the types
+    """Stream a JSONL dataset: one input (file or -), cleaned records to --output or stdout."""
+    import contextlib
+
+    from .batch import default_jobs
+    from .jsonl import stream_jsonl
+
+    if len(paths) != 1:
+        _fail("--jsonl takes exactly one input (a file or -)")
+    engine = _guard(lambda: _EngineCache(config, dict(style=style, select=select, ignore=ignore,
+                                                      unsafe_fixes=unsafe or None)).base())
+    if output is not None and paths[0] != "-" and output.resolve() == Path(paths[0]).resolve():
+        _fail("--jsonl output must differ from the input")
+    with contextlib.ExitStack() as stack:
+        try:
+            source = sys.stdin if paths[0] == "-" else stack.enter_context(
+                open(paths[0], encoding="utf-8", errors="surrogateescape", newline=""))
+            sink = sys.stdout if output is None else stack.enter_context(
+                open(output, "w", encoding="utf-8", newline=""))
+        except OSError as exc:
+            _fail(f"{exc.filename}: {exc.strerror}")
+        tally = _guard(lambda: stream_jsonl(engine, source, sink, field, report_field or None,
+                                            jobs or default_jobs()))
+    typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} finding(s)", err=True)
+    for message in tally.errors or []:
+        typer.echo(f"normalize: {paths[0]}: {message}", err=True)
+    if tally.errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if tally.findings and fail_on is not None else 0)
 
 
 class _EngineCache:

@@ -168,7 +168,7 @@ class Normalizer:
                 return False
             if finding and start != end and doc.is_protected(start, end) and rule != "unicode.bidi":
                 return False
-            return suppressions is None or suppressions.allows(rule, start, end)
+            return suppressions is None or suppressions.allows(rule, start, end, category=category)
 
         return allowed
 
@@ -233,7 +233,7 @@ def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
 
         spans += protected_spans(text, markup)
     suppressions = None
-    if "normalize:" in text:
+    if "normalize" in text.lower():
         from .suppress import parse_directives
 
         suppressions = parse_directives(text)
