@@ -29,4 +29,8 @@ class NameStage:
         ]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        # The canonical spellings are English press spellings: a French or German article
+        # rightly writes Choïgou or Schoigu, so other languages are left alone.
+        if doc.language not in (None, "en"):
+            return [], []
         return self._matcher.find(doc.text, doc.is_protected)

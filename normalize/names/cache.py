@@ -1,0 +1,74 @@
+"""A persistent cache of compiled gazetteers.
+
+Parsing ~700 entities with `tomllib` and generating their variants takes most of a second; a
+command-line run must not pay that every time. The compiled `Gazetteer` (entities and index) is
+pickled under a key that hashes the pack bytes and this package's own code and tables, so any
+edit to either rebuilds it. Only packs that validated are ever cached. The cache lives in
+`$NORMALIZE_CACHE_DIR`, else `$XDG_CACHE_HOME/normalize`, else `~/.cache/normalize`;
+`NORMALIZE_NO_CACHE=1` turns it off, and any failure to read or write it is silently a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_FORMAT = b"normalize.names/1"
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(_FORMAT)
+    for path in sorted(here.glob("*.py")) + [here.parent / "data" / "translit" / "iuliia.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+def cache_key(blobs: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256(_code_fingerprint())
+    for name, data in blobs:
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("NORMALIZE_NO_CACHE"):
+        return None
+    explicit = os.environ.get("NORMALIZE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "normalize"
+
+
+def read(key: str) -> Any | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"names-{key}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a missing, stale or unreadable cache is a miss, never an error
+        return None
+
+
+def write(key: str, value: Any) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".names-", delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, folder / f"names-{key}.pickle")
+    except Exception:
+        try:
+            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

@@ -1,0 +1,371 @@
+"""Finding names in text: exact variants in one pass, then evidence-checked near-misses.
+
+The text is cut into word tokens once; a capitalised token whose key starts a known spelling
+tries the longest n-gram first, so "Kim Young-ho" wins over anything shorter. A token that
+matches nothing may be a near-miss ("Saigu"): it is repaired only when its sound key is one edit
+from a surname or place, it is no English word, not a female form of a male surname (Lavrova is
+not Lavrov), and — for a safe fix — something else in the text corroborates it: the person's given
+name before it, a title from the entity's context, the rest of the place name, or the same
+entity named elsewhere in the document. Without such evidence it is a finding with a suggestion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from ..edits import Edit, Finding, LineIndex
+from .gazetteer import Entity, Gazetteer
+from .index import FuzzyTarget, Hit, NameIndex
+from .phonetic import deletions, distance, fold, sound_key, within_one
+from .variants import SPLIT_RE, LOSSY, name_parts
+from .words import is_common_word, is_known_word
+
+CATEGORY = "transliteration"
+_TOKEN_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")  # stdlib re: several times faster here than `regex`
+_SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
+_URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"]+")
+_MAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
+_MAIL_RIGHT_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
+_CONTEXT_WINDOW = 100
+_TITLES = frozenset(
+    "mr mrs ms dr messrs mme mlle herr frau sir dame lord lady gen col lt maj capt sgt adm sen rep gov "
+    "president minister premier chancellor general colonel admiral ambassador secretary spokesman "
+    "spokeswoman chairman leader commander deputy prime defence defense foreign interior envoy "
+    "king queen prince princess sheikh emir ayatollah patriarch pope comrade marshal".split()
+)
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int  # end of the stem (before a possessive 's)
+    raw: str
+    capital: bool
+    possessive: bool
+    skip: bool = False
+    _key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Folded lookup key, computed only for tokens a lookup reaches (most never are)."""
+        if self._key is None:
+            self._key = fold(self.raw)
+        return self._key
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    entity: Entity
+    role: str  # "full" | "surname" | "given+surname" | "part"
+    tier: int
+    fuzzy: bool = False
+    close: bool = True  # same sound key: worth a finding even without evidence
+    position: int = 0  # for role "part": which word of the name
+    part_count: int = 0
+    evidence: str = ""
+
+
+class NameMatcher:
+    """Proposes `names.<id>` edits and findings for one house style (None: canonical)."""
+
+    def __init__(self, gazetteer: Gazetteer, style: str | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.style = style
+        self.index: NameIndex = gazetteer.index()
+
+    def find(self, text: str, protected: Callable[[int, int], bool] | None = None) -> tuple[list[Edit], list[Finding]]:
+        tokens = _tokenize(text)
+        matches, loose = self._exact(text, tokens)
+        matches += self._fuzzy(text, tokens, loose)
+        if protected is not None:
+            matches = [m for m in matches if not protected(m.start, m.end)]
+        mentioned = {m.entity.id for m in matches if not m.fuzzy and m.tier < LOSSY}
+        edits: list[Edit] = []
+        findings: list[Finding] = []
+        lines: LineIndex | None = None
+        for match in matches:
+            replacement = self._replacement(match)
+            if replacement is None:
+                continue
+            original = text[match.start : match.end]
+            if original == replacement:
+                continue
+            weak = match.fuzzy or match.tier == LOSSY or _accents_only(match, original, replacement)
+            if not weak or self._corroborated(text, match, mentioned):
+                edits.extend(self._edits(text, match, replacement))
+            elif match.close:
+                lines = lines or LineIndex(text)
+                findings.append(self._finding(match, original, replacement, lines))
+        return edits, findings
+
+    # -- exact ---------------------------------------------------------------------------------
+
+    def _exact(self, text: str, tokens: list[_Token]) -> tuple[list[_Match], list[int]]:
+        """Longest exact spellings left to right; returns matches and unmatched capitalised tokens."""
+        index = self.index
+        matches: list[_Match] = []
+        loose: list[int] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if not token.capital or token.skip:
+                i += 1
+                continue
+            found = self._longest(text, tokens, i) if token.key in index.first else None
+            if found is None:
+                loose.append(i)
+                i += 1
+                continue
+            count, hit = found
+            match = self._exact_match(text, tokens, i, count, hit)
+            if match is not None:
+                matches.append(match)
+            i += count
+        return matches, loose
+
+    def _longest(self, text: str, tokens: list[_Token], i: int) -> tuple[int, Hit] | None:
+        keys = [tokens[i].key]
+        for j in range(i + 1, min(len(tokens), i + self.index.max_tokens)):
+            if tokens[j - 1].possessive or tokens[j].skip or text[tokens[j - 1].end : tokens[j].start] not in _SEPARATORS:
+                break
+            keys.append(tokens[j].key)
+        for count in range(len(keys), 0, -1):
+            hits = self.index.exact.get(" ".join(keys[:count]))
+            if hits:
+                return count, hits[0]
+        return None
+
+    def _exact_match(self, text: str, tokens: list[_Token], i: int, count: int, hit: Hit) -> _Match | None:
+        entity = self.gazetteer.by_id[hit.entity]
+        first, last = tokens[i], tokens[i + count - 1]
+        if count == 1 and hit.tier > 0 and is_common_word(text[first.start : first.end]):
+            return None  # a generated spelling that is also an English word ("Young", "Mir")
+        match = _Match(first.start, last.end, entity, hit.role, hit.tier)
+        if hit.role == "surname":
+            self._extend_given(text, tokens, i, match)
+            if match.role == "surname" and _other_given_name(text, tokens, i):
+                return None
+        return match
+
+    def _extend_given(self, text: str, tokens: list[_Token], i: int, match: _Match) -> None:
+        """Take in the given name before a surname ("Sergey Shoygu"): evidence and a fix."""
+        given = self.index.given.get(match.entity.id, frozenset())
+        for width in (1, 2):
+            j = i - width
+            if j < 0 or any(t.possessive or not t.capital for t in tokens[j:i]):
+                return
+            if any(text[tokens[k].end : tokens[k + 1].start] not in _SEPARATORS for k in range(j, i)):
+                return
+            if " ".join(t.key for t in tokens[j:i]) in given:
+                match.start = tokens[j].start
+                match.role = "given+surname"
+                match.evidence = "given name"
+                return
+
+    # -- fuzzy ---------------------------------------------------------------------------------
+
+    def _fuzzy(self, text: str, tokens: list[_Token], loose: list[int]) -> list[_Match]:
+        matches: list[_Match] = []
+        for i in loose:
+            token = tokens[i]
+            word = text[token.start : token.end]
+            if len(token.key) < 4 or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
+                continue
+            if is_known_word(word):  # most loose capitalised tokens: "The", "Yesterday", "Paris"
+                continue
+            nearest = self._nearest(token.key)
+            if nearest is None:
+                continue
+            target, spelling = nearest
+            if _different_person(token.key, target.role, spelling):
+                continue
+            entity = self.gazetteer.by_id[target.entity]
+            match = _Match(token.start, token.end, entity, target.role, LOSSY, fuzzy=True,
+                           position=target.position, part_count=len(target.tokens))
+            match.close = sound_key(token.key) == target.skey
+            if target.role == "surname":
+                self._extend_given(text, tokens, i, match)
+                if match.role == "given+surname":
+                    match.start = token.start  # keep the given name as written; it only corroborates
+                    match.role = "surname"
+                elif _other_given_name(text, tokens, i):
+                    continue
+            elif target.role == "part":
+                self._check_part(tokens, i, target, match)
+            matches.append(match)
+        return matches
+
+    def _nearest(self, key: str) -> tuple[FuzzyTarget, str] | None:
+        """The one entity whose sound key is within one edit and whose spelling is close."""
+        skey = sound_key(key)
+        if len(skey) < 4:
+            return None
+        best: dict[str, tuple[int, FuzzyTarget, str]] = {}  # entity -> (distance, target, spelling)
+        for probe in (skey, *deletions(skey)):
+            for target in self.index.fuzzy.get(probe, ()):
+                if target.skey != skey and (len(target.skey) < 5 or not within_one(target.skey, skey)):
+                    continue
+                for spelling in target.spellings:
+                    spelled = distance(key, spelling, 3)
+                    if spelled > max(1, len(spelling) // 3) or _derived(key, spelling):
+                        continue
+                    if target.entity not in best or spelled < best[target.entity][0]:
+                        best[target.entity] = (spelled, target, spelling)
+        if not best:
+            return None
+        ranked = sorted(best.values(), key=lambda item: item[0])
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None  # two entities equally close: not ours to choose
+        return ranked[0][1], ranked[0][2]
+
+    def _check_part(self, tokens: list[_Token], i: int, target: FuzzyTarget, match: _Match) -> None:
+        start = i - target.position
+        if start < 0 or start + len(target.tokens) > len(tokens):
+            return
+        for offset, expected in enumerate(target.tokens):
+            if offset != target.position and tokens[start + offset].key != expected:
+                return
+        match.evidence = "rest of the name"
+
+    # -- decisions -----------------------------------------------------------------------------
+
+    def _corroborated(self, text: str, match: _Match, mentioned: set[str]) -> bool:
+        if match.evidence:
+            return True
+        if match.entity.id in mentioned:
+            match.evidence = "named elsewhere in the text"
+            return True
+        window = text[max(0, match.start - _CONTEXT_WINDOW) : match.end + _CONTEXT_WINDOW]
+        lowered = window.lower()
+        for phrase in match.entity.context:
+            # Short context words are acronyms ("mit", "fsb"): only their upper-case form counts.
+            haystack, needle = (window, phrase.upper()) if len(phrase) <= 4 else (lowered, phrase)
+            if regex.search(r"(?<!\w)" + regex.escape(needle) + r"(?!\w)", haystack):
+                match.evidence = f"'{phrase}' nearby"
+                return True
+        return False
+
+    def _replacement(self, match: _Match) -> str | None:
+        entity = match.entity
+        full = entity.spelling(self.style)
+        given, surname = name_parts(entity, full)
+        if match.role == "full" and not match.fuzzy:
+            return full
+        if match.role in ("surname", "full"):
+            return surname if entity.kind == "person" else full
+        if match.role == "given+surname":
+            return f"{given} {surname}" if given else surname
+        words = [w for w in SPLIT_RE.split(full) if w]
+        if len(words) != match.part_count:
+            return None
+        return words[match.position]
+
+    def _edits(self, text: str, match: _Match, replacement: str) -> list[Edit]:
+        original = text[match.start : match.end]
+        if original.isupper() and sum(c.isalpha() for c in original) > 1:
+            replacement = replacement.upper()
+        edits = []
+        for start, end, after in _unit_diff(original, replacement):
+            before = original[start:end]
+            edits.append(Edit(match.start + start, match.start + end, after, match.entity.rule, CATEGORY,
+                              self._message(match, before), safe=True))
+        return edits
+
+    def _message(self, match: _Match, before: str) -> str:
+        entity = match.entity
+        spelled = f"{self.style} spelling" if self.style and self.style in entity.styles else "standard spelling"
+        target = entity.spelling(self.style)
+        if match.fuzzy or match.tier == LOSSY:
+            return f"{target}: {spelled} (near-miss '{before}'; {match.evidence})"
+        return f"{target}: {spelled} (variant '{before}')"
+
+    def _finding(self, match: _Match, original: str, replacement: str, lines: LineIndex) -> Finding:
+        line, column = lines.position(match.start)
+        target = match.entity.spelling(self.style)
+        return Finding(match.entity.rule, CATEGORY, "warning", match.start, match.end, original,
+                       f"{target}: '{original}' may be a misspelling (no corroborating evidence)",
+                       line=line, column=column, suggestion=replacement)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    skips = _skip_spans(text)
+    starts = [s for s, _ in skips]
+    tokens: list[_Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        start, end = m.span()
+        possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
+        if possessive:
+            raw, end = raw[:-2], end - 2
+        token = _Token(start, end, raw, raw[0].isupper(), possessive)
+        if skips:
+            k = bisect.bisect_right(starts, start) - 1
+            token.skip = k >= 0 and skips[k][1] >= end
+        tokens.append(token)
+    return tokens
+
+
+def _skip_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses: names inside them are not prose."""
+    spans = [m.span() for m in _URL_RE.finditer(text)] if ("://" in text or "ww." in text.lower()) else []
+    at = text.find("@")
+    while at != -1:
+        left = _MAIL_LEFT_RE.search(text, max(0, at - 64), at)
+        right = _MAIL_RIGHT_RE.match(text, at + 1)
+        if left and right:
+            spans.append((left.start(), right.end()))
+        at = text.find("@", at + 1)
+    return sorted(spans)
+
+
+def _accents_only(match: _Match, original: str, replacement: str) -> bool:
+    """A surname alone that differs only by accents may be another person (Michał, not Michal)."""
+    return match.role == "surname" and fold(original) == fold(replacement) and original.lower() != replacement.lower()
+
+
+def _other_given_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """A surname right after someone else's first name ("Olga Nowak") names another person."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    word = text[prev.start : prev.end]
+    if not prev.capital or prev.possessive or word.isupper() or text[prev.end : tokens[i].start] != " ":
+        return False
+    return prev.key not in _TITLES and not is_common_word(word)
+
+
+def _derived(word: str, target: str) -> bool:
+    """A derivation or truncation of the target (Russian/Russia), not a misspelling."""
+    return word != target and (word.startswith(target) or target.startswith(word))
+
+
+def _different_person(word: str, role: str, spelling: str) -> bool:
+    """Female surname forms are other people: Lavrova is not Lavrov."""
+    return role == "surname" and word.endswith(_FEMALE_ENDINGS) != spelling.endswith(_FEMALE_ENDINGS)
+
+
+def _unit_diff(original: str, replacement: str) -> list[tuple[int, int, str]]:
+    """Edits covering whole differing words (and separators), so the report reads naturally."""
+    units_a = regex.findall(r"[\p{L}\p{M}\p{N}'’ʼ_]+|[^\p{L}\p{M}\p{N}'’ʼ_]+", original)
+    units_b = regex.findall(r"[\p{L}\p{M}\p{N}'’ʼ_]+|[^\p{L}\p{M}\p{N}'’ʼ_]+", replacement)
+    if len(units_a) != len(units_b):
+        return [(0, len(original), replacement)]
+    edits: list[tuple[int, int, str]] = []
+    pos = 0
+    for a, b in zip(units_a, units_b):
+        if a != b:
+            if edits and edits[-1][1] == pos:
+                start, _, after = edits[-1]
+                edits[-1] = (start, pos + len(a), after + b)
+            else:
+                edits.append((pos, pos + len(a), b))
+        pos += len(a)
+    return edits
