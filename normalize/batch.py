@@ -14,7 +14,6 @@ from typing import Callable, Iterator
 
 from .errors import NormalizeError
 from .files import Target
-from .markup import markup_for_path
 from .pipeline import Normalizer, Result
 from .safe_write import fingerprint, locked, replace_file
 
@@ -76,6 +75,7 @@ def encode_output(result: Result, keep_encoding: bool) -> bytes:
 
 
 def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
+    from .markup import markup_for_path
     markup = options.markup or (markup_for_path(target.display) if target.path else "text")
     try:
         if target.path is None or not options.fix or options.stdout:

@@ -130,7 +130,7 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
                                         unsafe_fixes=unsafe or None))
     base = _guard(lambda: engines.base())
     fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or base.config.fail_on]
-    unknown = _guard(base.check_selectors)
+    unknown = _guard(base.check_selectors) if (base.config.select or base.config.ignore) else []
     if unknown:
         _fail(f"unknown rule or category in --select/--ignore: {', '.join(unknown)} (see `normalize rules`)")
     targets, errors = collect(paths, base.config.exclude, force_exclude)

@@ -73,6 +73,11 @@ class RuleInfo:
     message: str = ""
 
 
+# Gazetteers and glossaries are big and have loaders of their own that parse and validate
+# them; the rulebook only needs their kind, read from the [pack] header without a full parse.
+HEADER_KIND = regex.compile(r'^\[pack\][^\[]*?^kind\s*=\s*"(gazetteer|glossary)"', regex.MULTILINE)
+
+
 def read_pack(path: Path) -> Pack:
     try:
         source = path.read_text(encoding="utf-8")
@@ -80,6 +85,9 @@ def read_pack(path: Path) -> Pack:
         raise RulePackError(path, None, "rule pack not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(path, None, f"cannot read rule pack: {exc}") from None
+    header = HEADER_KIND.search(source[:4000])
+    if header:
+        return Pack(path, header.group(1), path.stem, None, {}, source)
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:

@@ -1,0 +1,165 @@
+"""Evaluate the encoding detectors on held-out langid-dev data and on ftfy's test cases.
+
+Legacy cases: sentences of ru, uk, bg, sr, el (lines 250+ of langid-dev `sentences/`, never
+used to build statistics) encoded in their legacy code pages and read as Latin-1 or cp1252,
+(a) inside English paragraphs, (b) as whole documents, (c) as whole legacy files for
+`decode_bytes`; plus UTF-8 read as cp1251. False positives: every langid-dev sentence, word pair
+and word of fr, de, es, pt, it, pl, tr, en, and ftfy's negative.json.
+
+Usage: python bench/encoding_eval.py [--data /work/shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import ftfy  # noqa: E402
+
+from normalize.edits import apply_edits, resolve_overlaps  # noqa: E402
+from normalize.encoding import decode_bytes, find_legacy_mojibake, find_utf8_mojibake, needs_check  # noqa: E402
+from normalize.errors import NormalizeError  # noqa: E402
+
+HELD_OUT = slice(250, None)
+PAGES = {"ru": ("cp1251", "koi8_r"), "uk": ("cp1251", "koi8_u"), "bg": ("cp1251",), "sr": ("cp1251",),
+         "el": ("cp1253", "iso8859_7")}
+LATIN = ("fr", "de", "es", "pt", "it", "pl", "tr", "en")
+
+
+def read_latin(raw: bytes, reader: str) -> str:
+    """Decode as a Latin-1 or (sloppy) cp1252 reader would."""
+    if reader == "latin_1":
+        return raw.decode("latin_1")
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+
+
+def repair(text: str) -> str:
+    edits = find_utf8_mojibake(text) + find_legacy_mojibake(text)
+    return apply_edits(text, resolve_overlaps(edits))
+
+
+def lines(data: Path, kind: str, lang: str) -> list[str]:
+    return (data / "langid-dev" / kind / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def legacy_cases(data: Path) -> dict[str, list[tuple[str, str]]]:
+    rng = random.Random(7)
+    english = lines(data, "sentences", "en")[HELD_OUT]
+    cases: dict[str, list[tuple[str, str]]] = {"in-english": [], "document": [], "utf8-as-cp1251": []}
+    for lang, pages in PAGES.items():
+        sentences = lines(data, "sentences", lang)[HELD_OUT]
+        for i, sentence in enumerate(sentences):
+            page = pages[i % len(pages)]
+            reader = ("cp1252", "latin_1")[i % 2]
+            try:
+                broken = read_latin(sentence.encode(page), reader)
+            except UnicodeEncodeError:
+                continue
+            a, b = rng.sample(english, 2)
+            cases["in-english"].append((f"{a} {broken} {b}", f"{a} {sentence} {b}"))
+            cases["utf8-as-cp1251"].append((read_cp1251(sentence.encode("utf-8")), sentence))
+        for i in range(0, len(sentences) - 5, 5):
+            doc = "\n".join(sentences[i : i + 5])
+            page = pages[(i // 5) % len(pages)]
+            try:
+                cases["document"].append((read_latin(doc.encode(page), "cp1252"), doc))
+            except UnicodeEncodeError:
+                continue
+    return cases
+
+
+def read_cp1251(raw: bytes) -> str:
+    return "".join(bytes([b]).decode("cp1251", errors="ignore") or chr(b) for b in raw)
+
+
+def eval_legacy(data: Path) -> None:
+    for name, cases in legacy_cases(data).items():
+        exact = sum(repair(broken) == clean for broken, clean in cases)
+        print(f"legacy {name:15s} exact repairs {exact}/{len(cases)} = {exact / len(cases):.1%}")
+    eval_files(data)
+
+
+def eval_files(data: Path) -> None:
+    total = exact = errors = 0
+    for lang, pages in PAGES.items():
+        sentences = lines(data, "sentences", lang)[HELD_OUT]
+        for i in range(0, len(sentences) - 3, 3):
+            doc = "\n".join(sentences[i : i + 3]) + "\n"
+            page = pages[(i // 3) % len(pages)]
+            try:
+                raw = doc.encode(page)
+            except UnicodeEncodeError:
+                continue
+            total += 1
+            try:
+                exact += decode_bytes(raw).text == doc
+            except NormalizeError:
+                errors += 1
+    print(f"decode_bytes legacy files     exact {exact}/{total} = {exact / total:.1%} (NormalizeError: {errors})")
+
+
+def eval_false_positives(data: Path) -> None:
+    """Legacy edits on Latin text are false positives; UTF-8 repairs count only if ftfy disagrees."""
+    items = 0
+    false: list[tuple[str, str, str]] = []
+    agreed: list[tuple[str, str, str]] = []
+    texts = [(lang, line) for lang in LATIN for kind in ("sentences", "word-pairs", "single-words")
+             for line in lines(data, kind, lang)]
+    negative = json.loads((data / "ftfy-test-cases" / "negative.json").read_text(encoding="utf-8"))
+    texts += [("negative.json", case["original"]) for case in negative]
+    for lang, line in texts:
+        items += 1
+        for edit in find_legacy_mojibake(line):
+            false.append((lang, line[edit.start : edit.end], edit.rule))
+        utf8 = find_utf8_mojibake(line)
+        bucket = agreed if utf8 and ftfy.fix_encoding(line) == apply_edits(line, resolve_overlaps(utf8)) else false
+        bucket.extend((lang, line[e.start : e.end], e.rule) for e in utf8)
+    print(f"false positives on {items} accented-Latin items (fr de es pt it pl tr en) + negative.json: {len(false)}")
+    for hit in false[:20]:
+        print("   FP", hit)
+    print(f"  (plus {len(agreed)} repairs identical to ftfy.fix_encoding: damage present in the data, e.g. "
+          f"{sorted({h[1] for h in agreed})[:6]})")
+
+
+def eval_ftfy(data: Path) -> None:
+    for path in sorted((data / "ftfy-test-cases").glob("*.json")):
+        cases = json.loads(path.read_text(encoding="utf-8"))
+        ours = theirs = 0
+        for case in cases:
+            expected = case.get("fixed-encoding", case["fixed"])
+            ours += repair(case["original"]) == expected
+            theirs += ftfy.fix_encoding(case["original"]) == expected
+        print(f"ftfy cases {path.name:20s} ours {ours}/{len(cases)}  ftfy.fix_encoding {theirs}/{len(cases)}")
+
+
+def eval_speed(data: Path) -> None:
+    text = "\n".join(lines(data, "sentences", "en")) + "\n"
+    text = text.replace("'", "’") * 20  # curly apostrophes: non-ASCII but clean
+    size = len(text.encode("utf-8")) / 1e6
+    for name, fn in (("needs_check", needs_check), ("find_utf8_mojibake", find_utf8_mojibake),
+                     ("find_legacy_mojibake", find_legacy_mojibake)):
+        start = time.perf_counter()
+        for _ in range(5):
+            fn(text)
+        secs = (time.perf_counter() - start) / 5
+        print(f"speed {name:22s} {size / secs:8.1f} MB/s on clean English ({size:.1f} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    args = parser.parse_args()
+    eval_legacy(args.data)
+    eval_false_positives(args.data)
+    eval_ftfy(args.data)
+    eval_speed(args.data)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""Bytes to text: BOMs, UTF-16/32, legacy code pages and UTF-8 with stray bytes.
+
+Why not just `charset_normalizer.from_bytes(data).best()`: on short news items it often
+guesses wrong (a Greek paragraph in cp1253 comes back as Shift-JIS), and a file that is UTF-8
+except for one pasted cp1252 "£" must not be re-decoded as cp1252 as a whole. So:
+
+- valid UTF-8 (optionally with a BOM) is taken as is;
+- UTF-8 with a few invalid byte runs keeps its UTF-8 and each run becomes an edit
+  (`encoding.stray-bytes`) decoded in the code page that fits its neighbourhood;
+- otherwise every legacy candidate (ours plus charset-normalizer's) is decoded and the one whose
+  letters read best in some language wins (`stats.best_score`); too little evidence raises
+  `NormalizeError` so the caller leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import charset_normalizer
+
+from normalize.edits import Edit, Finding
+from normalize.encoding.stats import best_score, letters_only
+from normalize.errors import NormalizeError
+
+BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+LEGACY = ("cp1252", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "cp1253", "iso8859_7", "latin_1")
+DISPLAY = {"iso8859_2": "iso-8859-2", "koi8_r": "koi8-r", "koi8_u": "koi8-u", "iso8859_7": "iso-8859-7",
+           "latin_1": "iso-8859-1"}
+PAGES_BY_SCRIPT = {"Latin": ("cp1252", "cp1250"), "Cyrillic": ("cp1251", "koi8_r"), "Greek": ("cp1253", "iso8859_7")}
+MIN_LEGACY_SCORE = -4.3  # a legacy decoding must read at least this well (avg log-prob per letter pair)
+MIN_LETTERS = 8  # fewer letters than this is no evidence for a code page
+SAMPLE_CHARS = 50_000
+SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")  # "Укра╖ни"
+CONTROL_OK = frozenset("\t\n\r\f\v\x1b")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text; `bom` is kept out of `text` so the writer can put it back."""
+
+    text: str
+    encoding: str
+    bom: bytes
+    edits: list[Edit]
+    findings: list[Finding]
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes, repairing stray bytes as edits; raise `NormalizeError` if unsure.
+
+    >>> decode_bytes("Сергей".encode("utf-8")).encoding
+    'utf-8'
+    >>> decode_bytes(b"\\xef\\xbb\\xbfhi").bom
+    b'\\xef\\xbb\\xbf'
+    """
+    if not data:
+        return Decoded("", "utf-8", b"", [], [])
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _decode_with_bom(data, bom, encoding)
+    if b"\x00" in data:
+        return _decode_utf16_without_bom(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_invalid_utf8(data, bom=b"")
+    _reject_binary(text)
+    return Decoded(text, "utf-8", b"", [], [])
+
+
+def _decode_with_bom(data: bytes, bom: bytes, encoding: str) -> Decoded:
+    body = data[len(bom) :]
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-8":
+            return _decode_invalid_utf8(body, bom=bom)
+        raise NormalizeError(f"invalid {encoding} after its byte-order mark at byte {exc.start + len(bom)}") from None
+    _reject_binary(text)
+    return Decoded(text, encoding, bom, [], [])
+
+
+def _decode_utf16_without_bom(data: bytes) -> Decoded:
+    """NUL bytes mean binary, unless they sit in every other byte as in BOM-less UTF-16 ASCII-heavy text."""
+    if len(data) % 2 == 0 and len(data) >= 4:
+        even, odd = data[0::2], data[1::2]
+        for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    break
+                _reject_binary(text)
+                return Decoded(text, encoding, b"", [], [])
+    raise NormalizeError("binary file (NUL bytes)")
+
+
+def _reject_binary(text: str) -> None:
+    controls = sum(1 for ch in text[:SAMPLE_CHARS] if ch < " " and ch not in CONTROL_OK or ch == "\x7f")
+    if "\x00" in text or controls > max(2, len(text[:SAMPLE_CHARS]) // 100):
+        raise NormalizeError("binary file (control characters)")
+
+
+# --- UTF-8 with stray bytes -----------------------------------------------------------------
+
+
+def _decode_invalid_utf8(data: bytes, bom: bytes) -> Decoded:
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    multibyte = sum(1 for ch in text if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
+    if not bom and multibyte < max(1, stray):
+        return _decode_legacy(data)
+    _reject_binary(text)
+    edits, findings = repair_stray_bytes(text)
+    return Decoded(text, "utf-8", bom, edits, findings)
+
+
+def _stray_runs(text: str) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        if "\udc80" <= text[i] <= "\udcff":
+            j = i
+            while j < len(text) and "\udc80" <= text[j] <= "\udcff":
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def repair_stray_bytes(text: str) -> tuple[list[Edit], list[Finding]]:
+    """One edit per run of lone surrogates (U+DC80..U+DCFF, from `surrogateescape`).
+
+    Each run is decoded in the code page that fits the script around it; a run that no code
+    page decodes to printable text becomes a finding (the bytes stay, via surrogateescape).
+    """
+    edits: list[Edit] = []
+    findings: list[Finding] = []
+    for start, end in _stray_runs(text):
+        raw = bytes(ord(ch) - 0xDC00 for ch in text[start:end])
+        shown = " ".join(f"{b:02X}" for b in raw)
+        choice = _choose_page_for_run(text, start, end, raw)
+        if choice is None:
+            findings.append(Finding("encoding.stray-bytes", "encoding", "error", start, end, "",
+                                    f"invalid UTF-8 bytes {shown} that no supported code page explains"))
+            continue
+        encoding, decoded = choice
+        edits.append(Edit(start, end, decoded, rule="encoding.stray-bytes", category="encoding",
+                          message=f"invalid UTF-8 bytes {shown} decoded as {DISPLAY.get(encoding, encoding)}"))
+    return edits, findings
+
+
+def _choose_page_for_run(text: str, start: int, end: int, raw: bytes) -> tuple[str, str] | None:
+    window = text[max(0, start - 300) : end + 300]
+    script = _dominant_script(window) or "Latin"
+    order = PAGES_BY_SCRIPT[script] + tuple(p for s, ps in PAGES_BY_SCRIPT.items() if s != script for p in ps)
+    left, right = _word_around(text, start, end)
+    best: tuple[float, int, str, str] | None = None
+    for rank, page in enumerate(order):
+        try:
+            decoded = raw.decode(page)
+        except UnicodeDecodeError:
+            continue
+        if not all(unicodedata.category(ch)[0] != "C" for ch in decoded):
+            continue
+        letters = [ch for ch in decoded if ch.isalpha()]
+        if letters and {_script(ch) for ch in letters} != {script}:
+            continue  # a Cyrillic letter inside a French word is not the answer
+        score = best_score(left + decoded + right, script)[1] if letters else 0.0
+        if best is None or (score, -rank) > (best[0], best[1]):
+            best = (score, -rank, page, decoded)
+    return None if best is None else (best[2], best[3])
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[str, str]:
+    i, j = start, end
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return text[i:start], text[end:j]
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x400 <= code <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
+        return "Greek"
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "Latin"
+    return "Other"
+
+
+def _dominant_script(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha() and not ch.isascii():
+            counts[_script(ch)] = counts.get(_script(ch), 0) + 1
+    counts.pop("Other", None)
+    return max(counts, key=lambda s: counts[s]) if counts else None
+
+
+# --- whole legacy files -------------------------------------------------------------------
+
+
+def _decode_legacy(data: bytes) -> Decoded:
+    candidates = list(LEGACY)
+    guess = charset_normalizer.from_bytes(data[:SAMPLE_CHARS]).best()
+    if guess is not None and guess.encoding not in candidates:
+        candidates.append(guess.encoding)
+    scored: list[tuple[float, int, str, str, str]] = []
+    for rank, encoding in enumerate(candidates):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score, lang = _legacy_plausibility(text)
+        scored.append((score, -rank, encoding, text, lang))
+    if not scored:
+        raise NormalizeError("not UTF-8, and no supported code page decodes it")
+    scored.sort(reverse=True)
+    score, _, encoding, text, lang = scored[0]
+    if score < MIN_LEGACY_SCORE:
+        raise NormalizeError(f"not UTF-8, and no code page gives readable text (best: {DISPLAY.get(encoding, encoding)})")
+    _reject_binary(text)
+    name = DISPLAY.get(encoding, encoding)
+    note = Finding("encoding.legacy-file", "encoding", "info", 0, 0, "",
+                   f"file is not UTF-8: decoded as {name} ({lang} letter statistics)",
+                   language=lang, confidence=round(_confidence(scored), 2))
+    return Decoded(text, name, b"", [], [note])
+
+
+def _legacy_plausibility(text: str) -> tuple[float, str]:
+    """Best average letter-pair log-probability of `text`, penalised for control characters."""
+    sample = text[:SAMPLE_CHARS]
+    script = _dominant_script(sample)
+    if script is None:
+        return (0.0, "en") if sample.isascii() else (-99.0, "")
+    letters = letters_only(sample)
+    if len(letters) < MIN_LETTERS:
+        raise NormalizeError("not UTF-8, and too few letters to tell the code page")
+    lang, score = best_score(sample, script)
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in CONTROL_OK)
+    odd += sum(1 for ch in sample if _script(ch) == "Other" and ch.isalpha())
+    odd += sum(1 for m in SYMBOL_IN_WORD_RE.finditer(sample) if unicodedata.category(m.group())[0] == "S")
+    return score - 20.0 * odd / max(1, len(letters)), lang
+
+
+def _confidence(scored: list[tuple[float, int, str, str, str]]) -> float:
+    """Margin to the best decoding that differs in text, squashed into 0.5..1."""
+    best_text = scored[0][3]
+    for score, _, _, text, _ in scored[1:]:
+        if text != best_text:
+            return min(1.0, 0.5 + (scored[0][0] - score))
+    return 1.0

@@ -1,0 +1,379 @@
+"""Legacy single-byte mojibake that ftfy does not repair.
+
+Two kinds of damage, both common in news archives of Greek and Cyrillic outlets:
+
+1. Text written in a Greek or Cyrillic code page (cp1251, KOI8-R, KOI8-U, cp1253,
+   ISO-8859-7) and read as Latin-1/cp1252: "Ñåðãåé Øîéãó" is "Сергей Шойгу".
+   ftfy only repairs UTF-8 read in the wrong code page, so it leaves this alone.
+2. UTF-8 Greek/Cyrillic read as cp1251: "РЎРµСЂРіРµР№" is "Сергей".
+
+Why statistics and not a character test: every byte decodes to *something* in every code
+page, and genuine French or German words use the same accented letters. A run is repaired
+only when (a) each of its words consists entirely of non-ASCII characters (no Cyrillic or Greek
+word read as Latin-1 keeps an ASCII letter), (b) its decoding is a plausible word sequence of
+a Cyrillic or Greek language, and (c) the decoding is far more plausible than the original
+read as any Latin-script language (letter-bigram models, see `stats`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+
+
+import regex
+
+from normalize.edits import Edit
+from normalize.encoding.stats import best_score
+
+# (python codec, rule suffix, display name, script); order breaks ties between equal decodings.
+SOURCE_PAGES = (
+    ("cp1251", "cp1251", "cp1251", "Cyrillic"),
+    ("koi8_r", "koi8-r", "KOI8-R", "Cyrillic"),
+    ("koi8_u", "koi8-u", "KOI8-U", "Cyrillic"),
+    ("cp1253", "cp1253", "cp1253", "Greek"),
+    ("iso8859_7", "iso-8859-7", "ISO-8859-7", "Greek"),
+)
+MIN_SCORE = -4.6  # decoded text must read at least this well in its language
+MIN_MARGIN = 2.0  # ... and this much better than the original as Latin-script text
+SHORT_RUN = 6  # fewer letters than this: demand more
+SHORT_MIN_SCORE = -4.0
+SHORT_MIN_MARGIN = 3.5
+MIXED_LATIN_WORD_RE = regex.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u00c0-\u00ff])\w+")
+UNCOVERED_PENALTY = 3.0  # per fraction of the run a code page cannot decode
+GAP_SYMBOLS = frozenset("№©®°±§·€™")
+
+
+@cache
+def latin_byte_of() -> dict[str, int]:
+    """Char -> byte as a Latin-1 or cp1252 reader produced it (the "sloppy" union of both)."""
+    table = {chr(b): b for b in range(0x80, 0x100)}
+    for b in range(0x80, 0xA0):
+        try:
+            table[bytes([b]).decode("cp1252")] = b
+        except UnicodeDecodeError:
+            pass
+    return table
+
+
+@cache
+def _word_class() -> str:
+    """Regex class of the non-ASCII characters that are letters in at least one source page."""
+    chars = {
+        ch
+        for ch, b in latin_byte_of().items()
+        if any(_decode_byte(b, codec).isalpha() for codec, *_ in SOURCE_PAGES)
+    }
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _decode_byte(byte: int, codec: str) -> str:
+    try:
+        return bytes([byte]).decode(codec)
+    except UnicodeDecodeError:
+        return ""
+
+
+@cache
+def _latin_word_re() -> re.Pattern[str]:
+    return re.compile(_word_class() + "+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    words: list[tuple[int, int]]
+
+
+def find_legacy_mojibake(text: str) -> list[Edit]:
+    """Edits repairing legacy Greek/Cyrillic mojibake, one per run of damaged words.
+
+    >>> [e.replacement for e in find_legacy_mojibake("Minister Ñåðãåé Øîéãó said")]
+    ['Сергей Шойгу']
+    >>> find_legacy_mojibake("Le café où j'ai mangé à Paris")
+    []
+    """
+    if text.isascii():
+        return []
+    edits: list[Edit] = []
+    if _pair_re().search(text) is not None:
+        for run in _latin_runs(text):
+            edits.extend(_repair_latin_run(text, run))
+    if _cp1251_pair_re().search(text) is not None:
+        edits.extend(_find_utf8_as_cp1251(text))
+    return edits
+
+
+def needs_legacy_check(text: str) -> bool:
+    """Cheap gate: two adjacent high Latin-1/cp1252 characters, or a UTF-8 pair read as cp1251."""
+    if text.isascii():
+        return False
+    return _pair_re().search(text) is not None or _cp1251_pair_re().search(text) is not None
+
+
+@cache
+def _pair_re() -> re.Pattern[str]:
+    return re.compile(_word_class() + "{2}")
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """A whole word: no letter glued on, except ASCII letters after a long run ("компаниейT.T.A.")."""
+    for i in (start - 1, end):
+        if 0 <= i < len(text) and text[i].isalpha():
+            if not text[i].isascii() or end - start < 4:
+                return False
+    return True
+
+
+def _latin_runs(text: str) -> list[_Run]:
+    """Group all-non-ASCII words into runs separated only by letter-free, Latin-encodable gaps."""
+    table = latin_byte_of()
+    runs: list[_Run] = []
+    current: list[tuple[int, int]] = []
+    for match in _latin_word_re().finditer(text):
+        if not _is_word(text, *match.span()):
+            if current:
+                runs.append(_Run(current))
+                current = []
+            continue
+        if current:
+            gap = text[current[-1][1] : match.start()]
+            if "\n" in gap or any(c.isalpha() or not (c.isascii() or c in table) for c in gap):
+                runs.append(_Run(current))
+                current = []
+        current.append(match.span())
+    if current:
+        runs.append(_Run(current))
+    return runs
+
+
+def _repair_latin_run(text: str, run: _Run) -> list[Edit]:
+    """Pick the code page that explains the run best; edit each stretch of words it decodes."""
+    total = sum(b - a for a, b in run.words)
+    best: tuple[float, int, int, list[bool], str] | None = None
+    for rank, (codec, _suffix, _name, script) in enumerate(SOURCE_PAGES):
+        valid = [_decodes_to_letters(text[a:b], codec, script) for a, b in run.words]
+        covered = sum(b - a for (a, b), ok in zip(run.words, valid) if ok)
+        if not covered:
+            continue
+        decoded = " ".join(_decode(text[a:b], codec) for (a, b), ok in zip(run.words, valid) if ok)
+        score = best_score(decoded, script)[1]
+        key = score - UNCOVERED_PENALTY * (total - covered) / total
+        if best is None or (key, -rank) > (best[0], -best[1]):
+            best = (key, rank, covered, valid, decoded)
+    if best is None:
+        return []
+    _, rank, covered, valid, decoded = best
+    codec, suffix, name, script = SOURCE_PAGES[rank]
+    words = [w for w, ok in zip(run.words, valid) if ok]
+    if not _convincing(text, words, decoded, script) or (covered < SHORT_RUN and _looks_latin_short(text, run, decoded)):
+        return []
+    return [_latin_edit(text, group, codec, suffix, name) for group in _stretches(run.words, valid)]
+
+
+def _convincing(text: str, words: list[tuple[int, int]], decoded: str, script: str) -> bool:
+    letters = sum(b - a for a, b in words)
+    if letters < 2 or max(b - a for a, b in words) < 2:
+        return False
+    score = best_score(decoded, script)[1]
+    latin = best_score(" ".join(text[a:b] for a, b in words), "Latin")[1]
+    short = letters < SHORT_RUN
+    if score < (SHORT_MIN_SCORE if short else MIN_SCORE):
+        return False
+    return score - latin >= (SHORT_MIN_MARGIN if short else MIN_MARGIN)
+
+
+def _looks_latin_short(text: str, run: _Run, decoded: str) -> bool:
+    """Short runs carry little statistical evidence; refuse the usual Latin look-alikes.
+
+    All-caps shouting ("ÌÑÌ"), tripled letters ("Ôôô") and lines whose other words mix
+    ASCII with accented letters (genuine Latin-1 text) are left alone.
+    """
+    if decoded.isupper() or regex.search(r"(?i)(\w)\1\1", decoded):
+        return True
+    line_start = text.rfind("\n", 0, run.words[0][0]) + 1
+    line_end = text.find("\n", run.words[-1][1])
+    line = text[line_start : None if line_end == -1 else line_end]
+    return MIXED_LATIN_WORD_RE.search(line) is not None
+
+
+def _stretches(words: list[tuple[int, int]], valid: list[bool]) -> list[list[tuple[int, int]]]:
+    groups: list[list[tuple[int, int]]] = []
+    previous = False
+    for word, ok in zip(words, valid):
+        if ok and previous:
+            groups[-1].append(word)
+        elif ok:
+            groups.append([word])
+        previous = ok
+    return groups
+
+
+def _latin_edit(text: str, words: list[tuple[int, int]], codec: str, suffix: str, name: str) -> Edit:
+    start, end = words[0][0], words[-1][1]
+    span = text[start:end]
+    if any(ord(c) > 0xFF for c in span):
+        reader = "cp1252"
+    else:
+        reader = "Latin-1"
+    return Edit(start, end, _decode_span(span, codec), rule=f"encoding.legacy-{suffix}", category="encoding",
+                message=f"{name} text read as {reader}")
+
+
+def _decodes_to_letters(word: str, codec: str, script: str) -> bool:
+    decoded = _decode(word, codec)
+    return bool(decoded) and all(ch.isalpha() and _script_of(ch) == script for ch in decoded)
+
+
+def _decode(word: str, codec: str) -> str:
+    table = latin_byte_of()
+    try:
+        return bytes(table[c] for c in word).decode(codec)
+    except (KeyError, UnicodeDecodeError):
+        return ""
+
+
+def _decode_span(span: str, codec: str) -> str:
+    """Decode a whole run; gap characters change only into sensible punctuation."""
+    table = latin_byte_of()
+    out: list[str] = []
+    for ch in span:
+        if ch.isascii() or ch not in table:
+            out.append(ch)
+            continue
+        new = _decode_byte(table[ch], codec)
+        keep = new and (new.isalpha() or unicodedata.category(new)[0] in "PZ" or new in GAP_SYMBOLS)
+        out.append(new if keep else ch)
+    return "".join(out)
+
+
+def _script_of(ch: str) -> str:
+    code = ord(ch)
+    if 0x400 <= code <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
+        return "Greek"
+    return "Latin" if code < 0x250 else "Other"
+
+
+# --- UTF-8 read as cp1251 ---------------------------------------------------------------
+
+
+@cache
+def cp1251_byte_of() -> dict[str, int]:
+    """Char -> byte for a cp1251 reader (0x98, undefined, kept as U+0098 by sloppy readers)."""
+    table = {}
+    for b in range(0x80, 0x100):
+        ch = _decode_byte(b, "cp1251") or chr(b)
+        table[ch] = b
+    return table
+
+
+def _chars_for(lo: int, hi: int) -> str:
+    inv = {b: c for c, b in cp1251_byte_of().items()}
+    return "".join(re.escape(inv[b]) for b in range(lo, hi + 1))
+
+
+@cache
+def _cp1251_pair_re() -> re.Pattern[str]:
+    lead, cont = _chars_for(0xC2, 0xEF), _chars_for(0x80, 0xBF)
+    return re.compile(f"[{lead}][{cont}]")
+
+
+TOKEN_RE = re.compile(r"[^ \t\n\r\f\v]+")
+
+
+def _find_utf8_as_cp1251(text: str) -> list[Edit]:
+    """Tokens that re-encode to valid UTF-8, grouped into runs on one line and judged together."""
+    edits: list[Edit] = []
+    run: list[tuple[int, int, str]] = []
+    for start, end, decoded in _utf8_tokens(text):
+        if run and (text[run[-1][1] : start].strip(" \t") or "\n" in text[run[-1][1] : start]):
+            edits.extend(_utf8_run_edit(text, run))
+            run = []
+        if decoded is None:
+            edits.extend(_utf8_run_edit(text, run))
+            run = []
+        else:
+            run.append((start, end, decoded))
+    edits.extend(_utf8_run_edit(text, run))
+    return edits
+
+
+def _utf8_tokens(text: str) -> list[tuple[int, int, str | None]]:
+    """Every token with its UTF-8 re-decoding (None when it is not UTF-8 read as cp1251).
+
+    A token ending in a lone lead byte is joined with the next one through a space that was
+    a no-break space (byte 0xA0): "Р Рѕ" is "Р\xa0Рѕ".
+    """
+    out: list[tuple[int, int, str | None]] = []
+    matches = [m.span() for m in TOKEN_RE.finditer(text)]
+    i = 0
+    while i < len(matches):
+        start, end = matches[i]
+        raw = _cp1251_bytes(text[start:end])
+        while raw and _ends_with_lone_lead(raw) and i + 1 < len(matches) and matches[i + 1][0] == end + 1:
+            more = _cp1251_bytes(text[matches[i + 1][0] : matches[i + 1][1]])
+            if more is None:
+                break
+            raw, end, i = raw + b"\xa0" + more, matches[i + 1][1], i + 1
+        out.append((start, end, _utf8_or_none(raw, text[start:end])))
+        i += 1
+    return out
+
+
+def _cp1251_bytes(token: str) -> bytes | None:
+    table = cp1251_byte_of()
+    try:
+        return bytes(ord(c) if c.isascii() else table[c] for c in token)
+    except KeyError:
+        return None
+
+
+def _ends_with_lone_lead(raw: bytes) -> bool:
+    return 0xC2 <= raw[-1] <= 0xDF or (len(raw) >= 2 and 0xE0 <= raw[-2] <= 0xEF and 0x80 <= raw[-1] <= 0xBF)
+
+
+def _utf8_or_none(raw: bytes | None, token: str) -> str | None:
+    if raw is None or raw.isascii():
+        return None
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return decoded if decoded != token.replace(" ", "\xa0") else None
+
+
+def _utf8_run_edit(text: str, run: list[tuple[int, int, str]]) -> list[Edit]:
+    if not run:
+        return []
+    start, end = run[0][0], run[-1][1]
+    parts: list[str] = []
+    for i, (a, b, decoded) in enumerate(run):
+        parts.append(decoded)
+        if i + 1 < len(run):
+            parts.append(text[b : run[i + 1][0]])
+    replacement = "".join(parts)
+    if not _plausible_utf8_repair(text[start:end], replacement):
+        return []
+    while replacement and text[start] == replacement[0] and text[start].isascii():  # "(" or '"'
+        start, replacement = start + 1, replacement[1:]
+    while replacement and text[end - 1] == replacement[-1] and text[end - 1].isascii():  # "." or ","
+        end, replacement = end - 1, replacement[:-1]
+    return [Edit(start, end, replacement, rule="encoding.utf8-as-cp1251", category="encoding",
+                 message="UTF-8 text read as cp1251")]
+
+
+def _plausible_utf8_repair(original: str, decoded: str) -> bool:
+    letters = [ch for ch in decoded if ch.isalpha() and not ch.isascii()]
+    if not letters:
+        return False
+    scripts = {_script_of(ch) for ch in letters}
+    if len(scripts) != 1 or not scripts <= {"Cyrillic", "Greek"}:
+        return False
+    new = best_score(decoded, scripts.pop())[1]
+    old = best_score(original, "Cyrillic")[1]
+    short = len(letters) < SHORT_RUN
+    return new >= (SHORT_MIN_SCORE if short else MIN_SCORE) and new - old >= (2.5 if short else 1.5)

@@ -1,0 +1,91 @@
+"""decode_bytes: BOMs, UTF-16/32, legacy code pages, stray bytes, binary input."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.edits import apply_edits, resolve_overlaps
+from normalize.encoding import Decoded, decode_bytes
+from normalize.errors import NormalizeError
+
+RU = "Министр обороны Сергей Шойгу заявил, что учения пройдут по плану.\n"
+EL = "Η απόφαση του Συμβουλίου Ασφαλείας του ΟΗΕ ανακοινώθηκε σήμερα.\n"
+FR = "Le ministre a déclaré à la presse que la décision était prise.\n"
+PL = "Minister powiedział, że decyzja zapadła już w piątek wieczorem.\n"
+
+
+def test_empty() -> None:
+    assert decode_bytes(b"") == Decoded("", "utf-8", b"", [], [])
+
+
+def test_plain_utf8() -> None:
+    result = decode_bytes(RU.encode("utf-8"))
+    assert (result.text, result.encoding, result.bom, result.edits) == (RU, "utf-8", b"", [])
+
+
+def test_utf8_bom_is_kept_apart() -> None:
+    result = decode_bytes(b"\xef\xbb\xbf" + FR.encode("utf-8"))
+    assert (result.text, result.encoding, result.bom) == (FR, "utf-8", b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+     (b"\x00\x00\xfe\xff", "utf-32-be")],
+)
+def test_utf16_and_utf32_with_bom(bom: bytes, encoding: str) -> None:
+    result = decode_bytes(bom + EL.encode(encoding))
+    assert (result.text, result.encoding, result.bom) == (EL, encoding, bom)
+
+
+def test_utf16_without_bom_ascii_heavy() -> None:
+    result = decode_bytes("Hello, world\n".encode("utf-16-le"))
+    assert (result.text, result.encoding) == ("Hello, world\n", "utf-16-le")
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03binary\x00", b"PK\x03\x04\x14\x00\x06\x00", b"\x7fELF\x02\x01\x01" * 3])
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(NormalizeError, match="binary file"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "name"),
+    [(RU, "cp1251", "cp1251"), (RU, "koi8_r", "koi8-r"), (EL, "cp1253", "cp1253"), (FR, "cp1252", "cp1252"),
+     (PL, "cp1250", "cp1250"), ("Уряд України ухвалив рішення щодо бюджету.\n", "koi8_u", "koi8-u")],
+)
+def test_legacy_files(text: str, page: str, name: str) -> None:
+    result = decode_bytes(text.encode(page))
+    assert (result.text, result.encoding, result.edits) == (text, name, [])
+    assert [f.rule for f in result.findings] == ["encoding.legacy-file"]
+
+
+def test_stray_cp1252_bytes_in_utf8_are_repaired_run_by_run() -> None:
+    data = "Café “prices” rose to ".encode("utf-8") + b"\xa35 at the na\xefve shop"
+    result = decode_bytes(data)
+    assert result.encoding == "utf-8"
+    assert "\udca3" in result.text  # surrogateescape keeps the byte until an edit replaces it
+    assert [(e.replacement, e.rule, e.message) for e in result.edits] == [
+        ("£", "encoding.stray-bytes", "invalid UTF-8 bytes A3 decoded as cp1252"),
+        ("ï", "encoding.stray-bytes", "invalid UTF-8 bytes EF decoded as cp1252"),
+    ]
+    fixed = apply_edits(result.text, resolve_overlaps(result.edits))
+    assert fixed == "Café “prices” rose to £5 at the naïve shop"
+
+
+def test_stray_cp1251_run_in_russian_utf8() -> None:
+    data = "Сергей Шойгу заявил, что всё ".encode("utf-8") + "хорошо".encode("cp1251") + ".".encode()
+    result = decode_bytes(data)
+    (edit,) = result.edits
+    assert (edit.replacement, edit.end - edit.start) == ("хорошо", 6)
+    assert "cp1251" in edit.message and "F5 EE F0 EE F8 EE" in edit.message
+
+
+def test_stray_bytes_with_bom() -> None:
+    result = decode_bytes(b"\xef\xbb\xbfprice \xa3 5")
+    assert result.bom == b"\xef\xbb\xbf" and [e.replacement for e in result.edits] == ["£"]
+
+
+def test_too_little_evidence_raises() -> None:
+    with pytest.raises(NormalizeError, match="too few letters|no code page"):
+        decode_bytes(b"\xe0\xe9\xfc")

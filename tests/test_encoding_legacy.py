@@ -1,0 +1,110 @@
+"""Legacy Greek/Cyrillic code pages read as Latin-1/cp1252, and UTF-8 read as cp1251."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalize.edits import apply_edits, resolve_overlaps
+from normalize.encoding import find_legacy_mojibake, find_utf8_mojibake
+
+DATA = Path("/work/shared/data")
+needs_data = pytest.mark.skipif(not DATA.exists(), reason="shared data not available")
+
+
+def repair(text: str) -> str:
+    return apply_edits(text, resolve_overlaps(find_utf8_mojibake(text) + find_legacy_mojibake(text)))
+
+
+def as_latin(text: str, page: str, reader: str = "latin_1") -> str:
+    return text.encode(page).decode(reader)
+
+
+@pytest.mark.parametrize(
+    ("clean", "page", "rule", "message"),
+    [
+        ("Сергей Шойгу", "cp1251", "encoding.legacy-cp1251", "cp1251 text read as Latin-1"),
+        ("Министр обороны Сергей Шойгу", "koi8_r", "encoding.legacy-koi8-r", "KOI8-R text read as Latin-1"),
+        ("Їжак і єнот біля ґанку", "koi8_u", "encoding.legacy-koi8-u", "KOI8-U text read as Latin-1"),
+        ("Συμβουλίου Ασφαλείας", "cp1253", "encoding.legacy-cp1253", "cp1253 text read as Latin-1"),
+        ("Άρθρο του Συμβουλίου", "iso8859_7", "encoding.legacy-iso-8859-7", "ISO-8859-7 text read as Latin-1"),
+        ("Сједињене Државе и Француска", "cp1251", "encoding.legacy-cp1251", "cp1251 text read as Latin-1"),
+    ],
+)
+def test_legacy_inside_english(clean: str, page: str, rule: str, message: str) -> None:
+    text = f"The statement by {as_latin(clean, page)} was read out."
+    edits = find_legacy_mojibake(text)
+    assert [(e.replacement, e.rule, e.message) for e in edits] == [(clean, rule, message)]
+    assert repair(text) == f"The statement by {clean} was read out."
+
+
+def test_brief_examples() -> None:
+    assert repair("Ñåðãåé Øîéãó") == "Сергей Шойгу"
+    # "ÓõìâïõëÝïõ" is cp1253 for "Συμβουλέου" (Ý is 0xDD, έ); "Συμβουλίου" reads "Óõìâïõëßïõ".
+    assert repair("ÓõìâïõëÝïõ") == "Συμβουλέου"
+    assert repair("Óõìâïõëßïõ") == "Συμβουλίου"
+
+
+def test_cp1252_reader_message() -> None:
+    text = "Он сказал: „Да“ — и ушёл."
+    broken = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("cp1251"))
+    assert repair(broken) == text
+    assert {e.message for e in find_legacy_mojibake(broken)} == {"cp1251 text read as cp1252"}
+
+
+@pytest.mark.parametrize("clean", ["Сергей Шойгу", "Συμβούλιο Ασφαλείας του ΟΗΕ", "Уряд України"])
+def test_utf8_read_as_cp1251(clean: str) -> None:
+    broken = clean.encode("utf-8").decode("cp1251")
+    edits = find_legacy_mojibake(f"Report: {broken}.")
+    assert [e.replacement for e in edits] == [clean]
+    assert edits[0].rule == "encoding.utf8-as-cp1251"
+    assert edits[0].message == "UTF-8 text read as cp1251"
+
+
+def test_lost_no_break_space_in_utf8_as_cp1251() -> None:
+    broken = "Россия".encode("utf-8").decode("cp1251").replace("\xa0", " ")  # Р = D0 A0
+    assert [e.replacement for e in find_legacy_mojibake(broken)] == ["Россия"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le café où j'ai mangé à Paris", "Übergrößenträger in München", "São Paulo não é", "Ôôô VIDA MINHA",
+        "ÀÉÍÓÚ", "Þórður Ægisson", "Сергей Шойгу", "Συμβούλιο", "ÌÑÌ Q £ÄGÌ", "naïve façade déjà vu",
+    ],
+)
+def test_genuine_text_is_left_alone(text: str) -> None:
+    assert find_legacy_mojibake(text) == []
+
+
+@needs_data
+def test_zero_false_positives_on_accented_latin_languages() -> None:
+    hits = []
+    for lang in ("fr", "de", "es", "pt", "it", "pl", "tr"):
+        for kind in ("sentences", "word-pairs", "single-words"):
+            for line in (DATA / "langid-dev" / kind / f"{lang}.txt").read_text(encoding="utf-8").splitlines():
+                hits += [(lang, line) for _ in find_legacy_mojibake(line)]
+    assert hits == []
+
+
+@needs_data
+def test_ftfy_negative_cases_unchanged() -> None:
+    for case in json.loads((DATA / "ftfy-test-cases" / "negative.json").read_text(encoding="utf-8")):
+        assert find_legacy_mojibake(case["original"]) == [], case["label"]
+
+
+@needs_data
+@pytest.mark.parametrize(("lang", "page"), [("ru", "cp1251"), ("uk", "koi8_u"), ("bg", "cp1251"), ("el", "cp1253")])
+def test_held_out_sentences_repair(lang: str, page: str) -> None:
+    sentences = (DATA / "langid-dev" / "sentences" / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[250:330]
+    total = exact = 0
+    for sentence in sentences:
+        try:
+            broken = as_latin(sentence, page)
+        except UnicodeEncodeError:
+            continue
+        total += 1
+        exact += repair(f"He wrote: {broken} Then he left.") == f"He wrote: {sentence} Then he left."
+    assert exact / total >= 0.9

@@ -1,0 +1,68 @@
+"""UTF-8 mojibake repair through ftfy: per-span edits, ftfy's own test cases, the fast path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalize.edits import apply_edits, resolve_overlaps
+from normalize.encoding import find_utf8_mojibake, needs_check
+
+FTFY_CASES = Path("/work/shared/data/ftfy-test-cases")
+
+
+def repair(text: str) -> str:
+    return apply_edits(text, resolve_overlaps(find_utf8_mojibake(text)))
+
+
+def _cases() -> list[object]:
+    params = []
+    for path in sorted(FTFY_CASES.glob("*.json")):
+        for i, case in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            marks = [pytest.mark.xfail(strict=True, reason="ftfy known failure")] if case["expect"] == "fail" else []
+            params.append(pytest.param(case, id=f"{path.stem}-{i}", marks=marks))
+    return params
+
+
+@pytest.mark.skipif(not FTFY_CASES.exists(), reason="shared ftfy test cases not available")
+@pytest.mark.parametrize("case", _cases())
+def test_ftfy_case(case: dict[str, str]) -> None:
+    assert repair(case["original"]) == case.get("fixed-encoding", case["fixed"])
+
+
+def test_each_damaged_word_is_its_own_edit() -> None:
+    text = "He said he donâ€™t know the cafÃ© owner, Ð¡ÐµÑ€Ð³ÐµÐ¹."
+    edits = find_utf8_mojibake(text)
+    assert [(text[e.start : e.end], e.replacement) for e in edits] == [
+        ("â€™", "’"),
+        ("Ã©", "é"),
+        ("Ð¡ÐµÑ€Ð³ÐµÐ¹", "Сергей"),
+    ]
+    assert {e.rule for e in edits} == {"encoding.mojibake"}
+    assert {e.category for e in edits} == {"encoding"}
+    assert edits[0].message == "UTF-8 read as windows-1252"
+
+
+def test_offsets_are_into_the_whole_text() -> None:
+    text = "clean line\nsecond line with Ã©\n"
+    (edit,) = find_utf8_mojibake(text)
+    assert text[edit.start : edit.end] == "Ã©"
+    assert repair(text) == "clean line\nsecond line with é\n"
+
+
+def test_curly_quotes_and_other_style_are_kept() -> None:
+    text = "“Quoted” text – with ﬁ ligature and ＦＵＬＬ width, café"
+    assert find_utf8_mojibake(text) == []
+
+
+def test_mixed_correct_and_broken_text() -> None:
+    assert repair("Correct é and broken Ã© together") == "Correct é and broken é together"
+
+
+def test_needs_check_fast_path() -> None:
+    assert needs_check("pure ASCII text") is False
+    assert needs_check("clean “curly” text — don’t worry, café") is False
+    assert needs_check("donâ€™t") is True
+    assert needs_check("control \x92 character") is True
