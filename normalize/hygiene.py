@@ -1,0 +1,364 @@
+"""Unicode hygiene: invisible, control, look-odd and non-normalised characters.
+
+Copy-paste, CMSs and wire feeds leave characters in articles that readers do not
+see but search, spell-checking, diffing and name lookup do: zero-width spaces, soft
+hyphens, stray byte-order marks, control codes, decomposed accents, odd spaces,
+fullwidth letters and typographic ligatures. Each rule here has its own stable id
+and only proposes minimal edits (one character or one cluster); the pipeline
+applies them. Everything that is *sometimes* intended is kept in the contexts
+where it is intended:
+
+* ZWJ / ZWNJ next to a letter of a script that shapes with them (Arabic script,
+  Indic and other Brahmic scripts, Syriac, ...) or inside an emoji sequence.
+* Zero-width space between letters of Thai, Lao, Khmer, Myanmar, Tibetan, where it
+  marks word boundaries for line breaking.
+* No-break spaces that glue something on purpose (see `_space_is_intended`).
+* Fullwidth forms and the ideographic space on lines containing CJK text.
+* Bidirectional controls on lines with right-to-left letters (always reported,
+  since they can hide content: "Trojan Source").
+
+Cost: one precompiled character-class search decides that a clean text has
+nothing to do, plus a C-level NFC quick check for non-ASCII text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+import regex
+
+from normalize.edits import Edit, Finding
+
+ASCII_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # C0 except \t \n \r, and DEL
+CONTROL = ASCII_CONTROL + "\x80-\x9f"  # and C1
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+BIDI_MARKS = "\u061c\u200e\u200f"
+JOINERS = "\u200c\u200d"
+SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+FULLWIDTH = "\uff01-\uff5e"
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}  # fmt: skip
+REMOVED = {  # character -> rule id; always removed (FEFF only after offset 0)
+    "\u200b": "unicode.zero-width-space",
+    "\u2060": "unicode.word-joiner",
+    "\ufeff": "unicode.stray-bom",
+    "\u00ad": "unicode.soft-hyphen",
+}
+
+_SUSPICIOUS = re.compile(
+    f"[{CONTROL}{BIDI}{SPACES}\u00ad\u200b\u2060\ufeff\ufb00-\ufb06]"
+    f"|[{JOINERS}]+|[{FULLWIDTH}]+"
+)
+_ANY_SUSPICIOUS = re.compile(  # one class: the fast path's single scan
+    f"[{CONTROL}{BIDI}{SPACES}{JOINERS}{FULLWIDTH}\u00ad\u200b\u2060\ufeff\ufb00-\ufb06]"
+)
+_ASCII_SUSPICIOUS = re.compile(f"[{ASCII_CONTROL}]")
+_BIDI_SET = frozenset(
+    chr(c) for c in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+_INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u200c\u200d") | _BIDI_SET
+_RTL = regex.compile(r"[\p{bc=R}\p{bc=AL}]")
+_CJK = regex.compile(
+    r"[\p{scx=Hani}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Bopo}\u3001-\u303f\uff5f-\uff9f]"
+)
+_NON_CJK_LETTER = regex.compile(r"[\p{L}--[\p{scx=Hani}\p{scx=Hira}\p{scx=Kana}"
+                                r"\p{scx=Hang}\p{scx=Bopo}\uff00-\uffef]]", regex.V1)
+_NO_SPACE_SCRIPTS = regex.compile(r"[\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}\p{scx=Tibt}]")
+_JOINER_USER = regex.compile(
+    r"[^\p{scx=Latn}\p{scx=Cyrl}\p{scx=Grek}\p{scx=Zyyy}\p{scx=Zinh}]"
+    r"|[\p{ExtPict}\p{Emoji_Modifier}\ufe0f\u20e3\U000e0020-\U000e007f]"
+)
+_MONGOLIAN = regex.compile(r"\p{scx=Mong}")
+_TOKEN = re.compile(r"[^ \t\n\r]+")
+_GRAPHEME = regex.compile(r"\X")
+_TITLE_BEFORE = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Ste|Sr|Sra|Srta|Mme|Mmes|Mlle|Mlles|Me|Mgr|M|Hr|Fr|"
+    r"Herr|Frau|Dott|Sig|Sen|Rep|Gov|Gen|Col|Capt|Lt|Maj|Sgt|Rev|Hon|Pres|Sir|Dame|Lord|Lady)"
+    r"\.?|\b\p{Lu}\.)$"
+)
+_ONE_LETTER_WORD = regex.compile(r"(?:^|[^\p{L}\p{M}])\p{L}\p{M}*$")
+_SUFFIX_AFTER = regex.compile(r"(?:Jr|Jnr|Sr|Snr)\b\.?")
+_FRENCH_BEFORE = set(";:!?»›")
+_FRENCH_AFTER = set("«‹")
+_KEEPABLE_SPACES = set("\u00a0\u202f\u2009\u2007")
+_CONTROL_CODES = [c for c in range(0xA0) if c < 0x20 and c not in (9, 10, 13) or c >= 0x7F]
+_FIXED_VIEW: dict[int, str | None] = {
+    **{ord(c): None for c in _INVISIBLE},
+    **{c: None for c in _CONTROL_CODES},
+    **{ord(k): v for k, v in LIGATURES.items()},
+}
+_CJK_COMPAT = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def find_hygiene_issues(text: str, language: str | None = None) -> tuple[list[Edit], list[Finding]]:
+    """Propose hygiene edits and bidi findings for `text` (offsets into `text`).
+
+    `language` (BCP 47, e.g. "fr", "fr-CA") only changes which no-break spaces are
+    intended: French puts them before ; : ! ? » and after «.
+    """
+    if text.isascii():
+        if not _ASCII_SUSPICIOUS.search(text):
+            return [], []
+    elif not _ANY_SUSPICIOUS.search(text) and unicodedata.is_normalized("NFC", text):
+        return [], []
+    scan = _Scan(text, (language or "").lower().replace("_", "-").split("-")[0])
+    for match in _SUSPICIOUS.finditer(text):
+        scan.handle(match.start(), match.end())
+    edits = _with_nfc(text, scan.edits)
+    return edits, scan.findings
+
+
+class _Scan:
+    """One pass over the suspicious characters of one text; collects proposals."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.edits: list[Edit] = []
+        self.findings: list[Finding] = []
+        self._line_cache: dict[int, tuple[bool, bool, bool]] = {}
+
+    def handle(self, start: int, end: int) -> None:
+        char = self.text[start]
+        if char in REMOVED:
+            self._removable(start, char)
+        elif char in JOINERS:
+            self._joiners(start, end)
+        elif "\uff01" <= char <= "\uff5e":
+            self._fullwidth(start, end)
+        elif char in LIGATURES:
+            self._propose(start, start + 1, LIGATURES[char], "unicode.ligature", "unicode",
+                          f"ligature {_describe(char)} spelled out", "info")
+        elif _is_bidi(char):
+            self._bidi(start, char)
+        elif _is_control(char):
+            self._propose(start, start + 1, "", "unicode.control", "unicode",
+                          f"control character {_describe(char)} removed{_cp1252_hint(char)}",
+                          "warning")
+        else:
+            self._space(start, char)
+
+    def _propose(self, start: int, end: int, replacement: str, rule: str, category: str,
+                 message: str, severity: str) -> None:
+        self.edits.append(Edit(start, end, replacement, rule, category, message, True, severity))
+
+    def _removable(self, pos: int, char: str) -> None:
+        if char == "\ufeff" and pos == 0:
+            return  # a leading BOM belongs to the file, kept by design
+        if char == "\u200b" and self._between(pos, pos + 1, _NO_SPACE_SCRIPTS, both=True):
+            return  # word-boundary hint in Thai, Khmer, ...
+        self._propose(pos, pos + 1, "", REMOVED[char], "unicode",
+                      f"invisible {_describe(char)} removed", "warning")
+
+    def _joiners(self, start: int, end: int) -> None:
+        """ZWJ/ZWNJ shape Arabic-script, Brahmic and emoji text; elsewhere they are noise."""
+        if self._between(start, end, _JOINER_USER, both=False):
+            return
+        for pos in range(start, end):
+            self._propose(pos, pos + 1, "", "unicode.zero-width-joiner", "unicode",
+                          f"{_describe(self.text[pos])} removed outside joining scripts", "warning")
+
+    def _fullwidth(self, start: int, end: int) -> None:
+        """Fullwidth forms are normal in CJK text; on a Latin (or other alphabetic) line
+        they are an input-method accident."""
+        has_cjk, has_letters, _ = self._line(start)
+        if has_cjk or not has_letters:
+            return
+        for pos in range(start, end):
+            char = self.text[pos]
+            self._propose(pos, pos + 1, chr(ord(char) - 0xFEE0), "unicode.fullwidth", "unicode",
+                          f"fullwidth {_describe(char)} outside CJK text", "info")
+
+    def _bidi(self, pos: int, char: str) -> None:
+        """Always reported; removed only on a line with no right-to-left letters.
+
+        Embeddings, overrides and isolates can reorder what a reader sees (Trojan
+        Source): a warning. The marks LRM, RLM and ALM only set the direction of
+        neutral characters and are routine in Arabic and Hebrew text: info there."""
+        message = f"bidirectional control {_describe(char)} can hide content (Trojan Source)"
+        rtl_line = self._line(pos)[2]
+        severity = "info" if rtl_line and char in BIDI_MARKS else "warning"
+        self.findings.append(
+            Finding("unicode.bidi", "unicode", severity, pos, pos + 1, char, message)
+        )
+        if not rtl_line:
+            self._propose(pos, pos + 1, "", "unicode.bidi", "unicode",
+                          message + "; removed: no right-to-left text on the line", "warning")
+
+    def _space(self, pos: int, char: str) -> None:
+        if self._space_is_intended(pos, char):
+            return
+        self._propose(pos, pos + 1, " ", "whitespace.unusual-space", "whitespace",
+                      f"{_describe(char)} replaced by a space", "info")
+
+    def _space_is_intended(self, pos: int, char: str) -> bool:
+        """Kept: U+3000 on CJK lines; and NBSP, NNBSP, thin and figure spaces that glue
+        a number (5 km, 1 000, € 5, p. 12), a title or initial to a name (Mr Smith,
+        J. K.), a suffix (King Jr.), a one-letter word to the next (Czech, Polish,
+        Russian typesetting: v Praze, в доме), a dash to the word before, French
+        punctuation (« oui » ; non !) when the language is French, and Mongolian
+        suffixes (NNBSP is part of Mongolian spelling)."""
+        if char == "\u3000":
+            return self._line(pos)[0]
+        if char not in _KEEPABLE_SPACES:
+            return False
+        before, after = self._neighbour(pos, -1), self._neighbour(pos + 1, 1)
+        if before.isdigit() or after.isdigit():
+            return True
+        if char == "\u2007":
+            return False
+        if self.language == "fr" and (after in _FRENCH_BEFORE or before in _FRENCH_AFTER):
+            return True
+        if after and after in "\u2013\u2014":
+            return True
+        if char == "\u202f" and (_MONGOLIAN.match(before) or _MONGOLIAN.match(after)):
+            return True
+        head = _as_fixed(self.text[max(0, pos - 16) : pos])
+        if _TITLE_BEFORE.search(head) or _SUFFIX_AFTER.match(self.text, pos + 1):
+            return True
+        return _ONE_LETTER_WORD.search(head) is not None
+
+    def _neighbour(self, pos: int, step: int) -> str:
+        """The nearest character in direction `step`, looking through invisibles."""
+        if step < 0:
+            pos -= 1
+        while 0 <= pos < len(self.text) and self.text[pos] in _INVISIBLE:
+            pos += step
+        return self.text[pos] if 0 <= pos < len(self.text) else ""
+
+    def _cluster(self, pos: int, step: int) -> str:
+        """The base character next to `pos` with its combining marks, looking through
+        invisibles. Marks come as a set: NFC may reorder them, never change them."""
+        text, i = self.text, pos - 1 if step < 0 else pos
+        while 0 <= i < len(text) and text[i] in _INVISIBLE:
+            i += step
+        start = end = i
+        if step < 0:
+            while start > 0 and unicodedata.combining(text[start]):
+                start -= 1
+        while end + 1 < len(text) and unicodedata.combining(text[end + 1]):
+            if step > 0 and text[i] in LIGATURES:
+                break  # "ﬁ" + mark becomes "f", "i" + mark: the mark is not next to us
+            end += 1
+        return text[max(start, 0) : end + 1] if 0 <= i < len(text) else ""
+
+    def _between(self, start: int, end: int, pattern: regex.Pattern[str], both: bool) -> bool:
+        hits = [pattern.search(c) is not None
+                for c in (self._cluster(start, -1), self._cluster(end, 1))]
+        return all(hits) if both else any(hits)
+
+    def _line(self, pos: int) -> tuple[bool, bool, bool]:
+        """(has CJK, has non-CJK letters, has right-to-left letters) for pos's line."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start not in self._line_cache:
+            end = self.text.find("\n", pos)
+            line = self.text[start : end if end != -1 else len(self.text)]
+            self._line_cache[start] = (
+                _CJK.search(line) is not None,
+                _NON_CJK_LETTER.search(line) is not None,
+                _RTL.search(line) is not None,
+            )
+        return self._line_cache[start]
+
+
+def _as_fixed(snippet: str) -> str:
+    """`snippet` as the other rules will leave it (invisibles and controls gone,
+    ligatures spelled out, NFC), so that decisions taken on it survive the fix."""
+    return unicodedata.normalize("NFC", snippet.translate(_FIXED_VIEW))
+
+
+def _with_nfc(text: str, edits: list[Edit]) -> list[Edit]:
+    """Add `unicode.nfc` edits for tokens that are not NFC once the other edits apply.
+
+    A token (run between ASCII blanks, which never compose) with no other edit gets
+    one edit per non-NFC grapheme cluster; a token where a removal would leave a
+    decomposed sequence (e + soft hyphen + combining acute) gets one edit for the
+    whole token that does both, so that applying everything is a fixed point.
+    """
+    edits = sorted(edits, key=lambda e: e.start)
+    if unicodedata.is_normalized("NFC", _apply_local(text, 0, len(text), edits)):
+        return edits
+    starts = [e.start for e in edits]
+    kept: list[Edit] = []
+    added: list[Edit] = []
+    lo = 0
+    for token in _TOKEN.finditer(text):
+        hi = bisect.bisect_left(starts, token.end(), lo)
+        inside, lo = edits[lo:hi], hi
+        if token.group().isascii():
+            kept += inside
+            continue
+        fixed = _apply_local(text, token.start(), token.end(), inside)
+        if unicodedata.is_normalized("NFC", fixed):
+            kept += inside
+            continue
+        clusters = [] if inside else _cluster_edits(text, token.start(), token.end())
+        if clusters:
+            added += clusters
+            continue
+        after = unicodedata.normalize("NFC", fixed)
+        absorbed = tuple(sorted({e.rule for e in inside}))
+        added.append(_nfc_edit(token.start(), token.end(), token.group(), after, absorbed))
+    kept += edits[lo:]
+    return sorted(kept + added, key=lambda e: (e.start, e.end))
+
+
+def _apply_local(text: str, start: int, end: int, edits: list[Edit]) -> str:
+    parts, pos = [], start
+    for edit in edits:
+        parts += [text[pos : edit.start], edit.replacement]
+        pos = edit.end
+    return "".join(parts) + text[pos:end]
+
+
+def _cluster_edits(text: str, start: int, end: int) -> list[Edit]:
+    """One edit per non-NFC grapheme cluster, or [] when clusters do not add up."""
+    out = []
+    for cluster in _GRAPHEME.finditer(text, start, end):
+        before = cluster.group()
+        if not unicodedata.is_normalized("NFC", before):
+            after = unicodedata.normalize("NFC", before)
+            out.append(_nfc_edit(cluster.start(), cluster.end(), before, after))
+    token = text[start:end]
+    if _apply_local(text, start, end, out) != unicodedata.normalize("NFC", token):
+        return []
+    return out
+
+
+def _nfc_edit(
+    start: int, end: int, before: str, after: str, absorbed: tuple[str, ...] = ()
+) -> Edit:
+    """CJK compatibility ideographs change glyph under NFC: proposed, not applied."""
+    safe = _CJK_COMPAT.search(before) is None
+    message = f"not in NFC: {_codepoints(before)} -> {_codepoints(after)}"
+    if absorbed:
+        message += f" (includes {', '.join(absorbed)})"
+    return Edit(start, end, after, "unicode.nfc", "unicode", message, safe, "info")
+
+
+def _is_bidi(char: str) -> bool:
+    return char in _BIDI_SET
+
+
+def _is_control(char: str) -> bool:
+    return char < " " or "\x7f" <= char <= "\x9f"
+
+
+def _cp1252_hint(char: str) -> str:
+    """C1 codes are usually Windows-1252 punctuation read as Latin-1; say which."""
+    try:
+        meant = char.encode("latin-1").decode("cp1252")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return ""
+    return f" (probably mojibake of {meant!r})" if meant != char else ""
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
+
+
+def _codepoints(text: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in text)
