@@ -8,16 +8,23 @@
 All return `Edit` proposals (category "encoding"); the pipeline applies them.
 """
 
-from normalize.encoding.decode import Decoded, decode_bytes, repair_stray_bytes
-from normalize.encoding.legacy import find_legacy_mojibake, needs_legacy_check
-from normalize.encoding.utf8 import find_utf8_mojibake, needs_check
+from typing import Any
 
-__all__ = [
-    "Decoded",
-    "decode_bytes",
-    "find_legacy_mojibake",
-    "find_utf8_mojibake",
-    "needs_check",
-    "needs_legacy_check",
-    "repair_stray_bytes",
-]
+# Submodules load on first use: ftfy and charset-normalizer cost ~60 ms to import, and
+# most documents (UTF-8, no mojibake) never need them.
+_EXPORTS = {
+    "Decoded": "decode", "decode_bytes": "decode", "repair_stray_bytes": "decode",
+    "find_legacy_mojibake": "legacy", "needs_legacy_check": "legacy",
+    "find_utf8_mojibake": "utf8", "needs_check": "utf8",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        import importlib
+
+        return getattr(importlib.import_module(f"normalize.encoding.{_EXPORTS[name]}"), name)
+    raise AttributeError(name)
+
+
+__all__ = sorted(_EXPORTS)

@@ -18,7 +18,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import charset_normalizer
 
 from normalize.edits import Edit, Finding
 from normalize.encoding.stats import best_score, letters_only
@@ -216,6 +215,8 @@ def _dominant_script(text: str) -> str | None:
 
 def _decode_legacy(data: bytes) -> Decoded:
     candidates = list(LEGACY)
+    import charset_normalizer  # only for bytes that are not UTF-8
+
     guess = charset_normalizer.from_bytes(data[:SAMPLE_CHARS]).best()
     if guess is not None and guess.encoding not in candidates:
         candidates.append(guess.encoding)

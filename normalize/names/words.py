@@ -10,6 +10,7 @@ time a document contains a candidate — most documents and `load_gazetteer` nev
 
 from __future__ import annotations
 
+import bisect
 import gzip
 from functools import lru_cache
 from importlib import resources
@@ -17,18 +18,30 @@ from importlib import resources
 _SUFFIXES = ("'s", "s", "es", "ed", "ing", "er", "ers", "est", "ly")
 
 
+MARK = "\n#known\n"
+
+
 @lru_cache(maxsize=1)
-def _load() -> tuple[frozenset[str], frozenset[str]]:
+def _text() -> str:
     data = resources.files("normalize").joinpath("data/english_words.txt.gz").read_bytes()
-    lines = gzip.decompress(data).decode("utf-8").splitlines()
-    cut = lines.index("#known")
-    common = frozenset(line for line in lines[:cut] if line and not line.startswith("#"))
-    return common, frozenset(lines[cut + 1 :])
+    return gzip.decompress(data).decode("utf-8")
 
 
-def common_words() -> frozenset[str]:
-    """Lower-case common English words (SCOWL size 50 and the en.txt sentences)."""
-    return _load()[0]
+@lru_cache(maxsize=2)
+def _section(name: str) -> list[str]:
+    """A sorted section of the list, searched with bisect: hashing 270,000 words into a set
+    would cost more start-up time than every lookup a document makes."""
+    text = _text()
+    cut = text.index(MARK)
+    if name == "common":
+        lines = text[:cut].split("\n")
+        return [w for w in lines[next(i for i, w in enumerate(lines) if w[:1] != "#") :] if w]
+    return [w for w in text[cut + len(MARK) :].split("\n") if w]
+
+
+def _contains(words: list[str], word: str) -> bool:
+    i = bisect.bisect_left(words, word)
+    return i < len(words) and words[i] == word
 
 
 def _stems(word: str) -> list[str]:
@@ -43,11 +56,11 @@ def _stems(word: str) -> list[str]:
 
 def is_common_word(word: str) -> bool:
     """True for a common English word or a regular inflection of one ("missiles", "talked")."""
-    common = common_words()
-    return any(stem in common for stem in _stems(word.lower()))
+    common = _section("common")
+    return any(_contains(common, stem) for stem in _stems(word.lower()))
 
 
 def is_known_word(word: str) -> bool:
     """True for any dictionary word or proper noun/adjective ("fordo", "Russian", "Moscow")."""
-    common, known = _load()
-    return any(stem in common or stem in known for stem in _stems(word.lower()))
+    common, known = _section("common"), _section("known")
+    return any(_contains(common, stem) or _contains(known, stem) for stem in _stems(word.lower()))

@@ -63,7 +63,7 @@ class ForeignScriptStage:
         self._allow_terms = frozenset(t.casefold() for t in allow_terms)
         self._actions = {**DEFAULT_ACTIONS, **(actions or {})}
         self._glossary_paths = glossary_paths or []
-        self._glossary: Any = None
+        self._glossaries: dict[str, Any] = {}  # language -> Glossary, loaded on first fragment
 
     def rules(self) -> list[RuleInfo]:
         return [RuleInfo(RULE, "foreign-script", "error", "normalize/stages/foreign.py",
@@ -130,13 +130,23 @@ class ForeignScriptStage:
         return "flag"
 
     def _translate(self, fragment: str, language: str) -> str | None:
-        if not self._glossary_paths:
-            return None
-        if self._glossary is None:
+        if language not in self._glossaries:
             from ..glossary import load_glossaries
 
-            self._glossary = load_glossaries(self._glossary_paths)
-        return self._glossary.translate(fragment, language)
+            paths = [p for p in self._glossary_paths if glossary_source(p) == language]
+            self._glossaries[language] = load_glossaries(paths) if paths else None
+        glossary = self._glossaries[language]
+        return glossary.translate(fragment, language) if glossary else None
+
+
+GLOSSARY_SOURCE = regex.compile(r'^source\s*=\s*"([A-Za-z-]+)"', regex.MULTILINE)
+
+
+def glossary_source(path: Any) -> str | None:
+    """The source language a glossary pack declares, read from its header without parsing it all."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        found = GLOSSARY_SOURCE.search(handle.read(4096))
+    return found.group(1) if found else None
 
 
 def _transliterate(fragment: str, language: str) -> str | None:
