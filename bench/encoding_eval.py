@@ -6,7 +6,7 @@ used to build statistics) encoded in their legacy code pages and read as Latin-1
 `decode_bytes`; plus UTF-8 read as cp1251. False positives: every langid-dev sentence, word pair
 and word of fr, de, es, pt, it, pl, tr, en, and ftfy's negative.json.
 
-Usage: python bench/encoding_eval.py [--data /work/shared/data]
+Usage: python bench/encoding_eval.py [--data tests/data]
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def eval_speed(data: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "tests" / "data")
     args = parser.parse_args()
     eval_legacy(args.data)
     eval_false_positives(args.data)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from normalize.langid import identify  # noqa: E402
 
-DEFAULT_DEV = Path("/work/shared/data/langid-dev")
+DEFAULT_DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "langid-dev"
 LANGUAGES = ("el", "ru", "uk", "bg", "sr", "ko", "ja", "zh", "ar", "he")
 KINDS = ("single-words", "word-pairs", "sentences")
 TRAIN_LINES = 250  # as in tools/build_langid_profiles.py

@@ -5,7 +5,7 @@ Prints, for the bundled packs: cold load (no cache: parse, validate, generate, i
 English sentences; then the same throughput with 10,000 synthetic Russian-named entities added,
 and the ratio (the design asks for >= 80%: cost must follow the text, not the gazetteer).
 
-    python bench/names_bench.py [--shared /work/shared] [--synthetic 10000] [--repeat 5]
+    python bench/names_bench.py [--data tests/data] [--synthetic 10000] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -81,11 +81,11 @@ def throughputs(matchers: list[NameMatcher], text: str, repeat: int) -> list[tup
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--data", type=Path, default=ROOT / "tests" / "data")
     parser.add_argument("--synthetic", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    text = (args.shared / "data/langid-dev/sentences/en.txt").read_text(encoding="utf-8")
+    text = (args.data / "langid-dev/sentences/en.txt").read_text(encoding="utf-8")
     bundled = bundled_paths()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.setdefault("NORMALIZE_CACHE_DIR", str(Path(tmp) / "cache"))

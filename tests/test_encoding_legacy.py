@@ -10,7 +10,7 @@ import pytest
 from normalize.edits import apply_edits, resolve_overlaps
 from normalize.encoding import find_legacy_mojibake, find_utf8_mojibake
 
-DATA = Path("/work/shared/data")
+DATA = Path(__file__).resolve().parent / "data"
 needs_data = pytest.mark.skipif(not DATA.exists(), reason="shared data not available")
 
 

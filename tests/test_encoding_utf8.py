@@ -10,7 +10,7 @@ import pytest
 from normalize.edits import apply_edits, resolve_overlaps
 from normalize.encoding import find_utf8_mojibake, needs_check
 
-FTFY_CASES = Path("/work/shared/data/ftfy-test-cases")
+FTFY_CASES = Path(__file__).resolve().parent / "data" / "ftfy-test-cases"
 
 
 def repair(text: str) -> str:

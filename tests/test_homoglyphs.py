@@ -10,8 +10,8 @@ import pytest
 from normalize.edits import apply_edits, resolve_overlaps
 from normalize.homoglyphs import DATA_FILE, find_homoglyphs
 
-SOURCE = Path("/work/shared/data/unicode-confusables/confusables.txt")
-SENTENCES = Path("/work/shared/data/langid-dev/sentences")
+SOURCE = Path(__file__).resolve().parent / "data" / "unicode-confusables" / "confusables.txt"
+SENTENCES = Path(__file__).resolve().parent / "data" / "langid-dev" / "sentences"
 
 # (input, rule, expected output, safe)
 FIXES = [

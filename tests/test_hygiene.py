@@ -9,7 +9,7 @@ import pytest
 from normalize.edits import Edit, apply_edits, resolve_overlaps
 from normalize.hygiene import find_hygiene_issues
 
-SENTENCES = Path("/work/shared/data/langid-dev/sentences")
+SENTENCES = Path(__file__).resolve().parent / "data" / "langid-dev" / "sentences"
 
 # (input, language, rule expected, output after applying all edits)
 FIXES = [

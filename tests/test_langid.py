@@ -10,7 +10,7 @@ import pytest
 
 from normalize.langid import document_language, identify, main_script, script_census, script_of
 
-DEV = Path("/work/shared/data/langid-dev")
+DEV = Path(__file__).resolve().parent / "data" / "langid-dev"
 TEN = ("el", "ru", "uk", "bg", "sr", "ko", "ja", "zh", "ar", "he")
 
 

@@ -16,15 +16,20 @@ from normalize.names.words import is_common_word
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures_names"
-SHARED = Path(os.environ.get("NORMALIZE_SHARED", HERE.parent.parent / "shared"))
-SEED = SHARED / "seed" / "putin-kim-article.txt"
-EN_SENTENCES = SHARED / "data" / "langid-dev" / "sentences" / "en.txt"
+SEED = HERE.parent / "fixtures" / "putin-kim-article.txt"
+EN_SENTENCES = HERE / "data" / "langid-dev" / "sentences" / "en.txt"
 BUNDLED = bundled_paths()
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    previous = os.environ.get("NORMALIZE_CACHE_DIR")
     os.environ["NORMALIZE_CACHE_DIR"] = str(tmp_path_factory.mktemp("names-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("NORMALIZE_CACHE_DIR", None)
+    else:
+        os.environ["NORMALIZE_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="module")

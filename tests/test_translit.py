@@ -11,7 +11,7 @@ import pytest
 import normalize.translit
 from normalize.translit import LOSSY, transliterate
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "iuliia-schemas"
+SHARED = Path(__file__).resolve().parent / "data" / "iuliia-schemas"
 
 CASES = [
     # Greek, ELOT 743 / ISO 843 type 2
