@@ -3,7 +3,7 @@
     python bench/throughput.py [--mb 4] [--repeat 3]
 
 The corpus: English news sentences (tests/data/langid-dev/sentences/en.txt) grouped into
-articles of ~12 sentences, with the kinds of damage the tool exists for sprinkled in at a
+articles of ~40 sentences (~5 KB, a typical news story), with the kinds of damage the tool exists for sprinkled in at a
 realistic rate (one honorific variant or curly quote per few paragraphs). Prints MB/s for
 each engine and the ratio. Not a test: figures depend on the machine.
 """
@@ -25,11 +25,11 @@ def corpus(megabytes: float) -> list[str]:
               "Officials in Kyiv and Vladivostok were not available."]
     articles, size, i = [], 0, 0
     while size < megabytes * 1_000_000:
-        body = sentences[i % len(sentences) : i % len(sentences) + 12] + [extras[i % len(extras)]]
+        body = sentences[i % len(sentences) : i % len(sentences) + 40] + [extras[i % len(extras)]]
         text = "\n\n".join(" ".join(body[j : j + 4]) for j in range(0, len(body), 4)) + "\n"
         articles.append(text)
         size += len(text.encode())
-        i += 13
+        i += 41
     return articles
 
 

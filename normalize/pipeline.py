@@ -119,33 +119,38 @@ class Normalizer:
 
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
         repair, content = self._stages
-        language, script = describe(text)
-        first, findings1 = self._round(text, repair, markup, language, script, list(pre_edits))
+        doc, suppressions = self._document(text, markup)
+        first, findings1 = self._round(doc, suppressions, repair, list(pre_edits))
         findings1 += list(pre_findings)
-        middle = apply_edits(text, first)
-        if first:
-            language, script = describe(middle)
-        second, findings2 = self._round(middle, content, markup, language, script)
-        output = apply_edits(middle, second)
-        edits = compose(text, first, middle, second)
+        if first:  # the content stages see the repaired text
+            middle = apply_edits(text, first)
+            doc, suppressions = self._document(middle, markup)
+        second, findings2 = self._round(doc, suppressions, content)
+        output = apply_edits(doc.text, second)
+        edits = compose(text, first, doc.text, second)
         findings = findings1 + [_move(f, *map_back(first, f.start, f.end)) for f in findings2]
         lines = LineIndex(text)
         changes = [_change(text, e, lines) for e in edits]
         located = sorted((_locate(f, lines) for f in findings), key=lambda f: (f.start, f.end, f.rule))
-        return Result(output, changes, located, None, language, text)
+        return Result(output, changes, located, None, doc.language, text)
+
+    def _document(self, text: str, markup: str) -> tuple[Document, Any]:
+        language, script = describe(text)
+        protected, suppressions = protection(text, markup)
+        return Document(text, self.config.style, language, script, protected), suppressions
 
     def _round(
-        self, text: str, stages: list[Stage], markup: str, language: str | None, script: str | None,
-        extra: list[Edit] | None = None,
+        self, doc: Document, suppressions: Any, stages: list[Stage], extra: list[Edit] | None = None,
     ) -> tuple[list[Edit], list[Finding]]:
-        protected, suppressions = protection(text, markup)
-        doc = Document(text, self.config.style, language, script, protected)
+        text = doc.text
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
         for stage in stages:
             edits, found = stage.run(doc)
             proposals += edits
             findings += found
+        if not proposals and not findings:
+            return [], []
         allowed = self._allowed(doc, suppressions)
         kept: list[Edit] = []
         for edit in proposals:
@@ -209,9 +214,13 @@ def describe(text: str) -> tuple[str | None, str | None]:
 
     if text.isascii():
         return (latin_language(text)[0] or "en") if text.strip() else None, "Latin"
+    sample = text[:50_000]
+    # UTF-8 length counts 1-3 extra bytes per non-ASCII character: few of them, a Latin text
+    if len(sample.encode("utf-8", "surrogatepass")) - len(sample) < len(sample) // 5:
+        return latin_language(text)[0] or "en", "Latin"
     from .langid import identify, main_script
 
-    script = main_script(text[:50_000]) or "Latin"
+    script = main_script(sample) or "Latin"
     if script == "Latin":
         return latin_language(text)[0] or "en", script
     language, _ = identify(_sample(text, script), script)
@@ -233,7 +242,7 @@ def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
 
         spans += protected_spans(text, markup)
     suppressions = None
-    if "normalize" in text.lower():
+    if "ormalize" in text or "ORMALIZE" in text:  # any case of "normalize:", without lowering the text
         from .suppress import parse_directives
 
         suppressions = parse_directives(text)

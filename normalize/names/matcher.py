@@ -26,7 +26,21 @@ from .variants import SPLIT_RE, LOSSY, name_parts
 from .words import is_common_word, is_known_word
 
 CATEGORY = "transliteration"
-_TOKEN_RE = re.compile(r"\w+(?:['’ʼ]\w+)*")  # stdlib re: several times faster here than `regex`
+# Names are capitalised words, the lowercase half of a hyphenated name ("Jong-un") and the
+# lowercase particles inside some ("bin Salman", "al-Assad"). Only those become tokens: the
+# regex engine skips lowercase prose, and two tokens with a lowercase word between them are
+# not adjacent (the separator check fails).
+_WINDOW_BEFORE = 60  # given names and titles before a candidate
+_WINDOW_AFTER = 100  # the rest of a multi-word name after it
+_PARTICLE_WORD_RE = regex.compile(r"\w+")
+_NEXT_WORD_RE = regex.compile(r"(?:[ \u00a0\u2010\u2011-]|\r?\n)+(\w+)")
+NO, YES, PREFIX = 0, 1, 2
+_CAPITAL_WORD_RE = regex.compile(r"\b\p{Lu}\w*")
+_CAPITAL_RE = regex.compile(r"\b\p{Lu}\w*(?:['’ʼ]\w+)*")
+_HYPHEN_TAIL_RE = regex.compile(r"[-\u2010\u2011](\w+(?:['’ʼ]\w+)*)")
+PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud", "de", "da", "di", "do", "dos",
+                       "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter", "ten", "zu", "y", "e"})
+_GAP_PARTICLES_RE = regex.compile(r"[ \u00a0]+((?:\w+[ \u00a0-])+)$")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
 _URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"]+")
 _MAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
@@ -80,9 +94,26 @@ class NameMatcher:
         self.gazetteer = gazetteer
         self.style = style
         self.index: NameIndex = gazetteer.index()
+        self._verdicts: dict[str, int] = {}  # capitalised word -> NO, YES or PREFIX (see _could_be_name)
+        # first two words of every multi-word spelling: "Mark" alone is no name, "Mark Rutte" is
+        self._pairs = {" ".join(k.split(" ")[:2]) for k in self.index.exact if " " in k}
+        # first word -> how the words that can follow it are written ("rutte": Rutte, RUTTE, rutte)
+        self._seconds: dict[str, set[str]] = {}
+        self._particles_after: dict[str, set[str]] = {}  # first word -> particles that can follow
+        for pair in self._pairs:
+            first, second = pair.split(" ")
+            self._seconds.setdefault(first, set()).update({second, second.title(), second.upper()})
+            if second in PARTICLES:
+                self._particles_after.setdefault(first, set()).update({f" {second} ", f" {second}-"})
+        self._folded: dict[str, str] = {}
 
-    def find(self, text: str, protected: Callable[[int, int], bool] | None = None) -> tuple[list[Edit], list[Finding]]:
-        tokens = _tokenize(text)
+    def find(self, text: str, protected: Callable[[int, int], bool] | None = None,
+             capitals: frozenset[str] | None = None) -> tuple[list[Edit], list[Finding]]:
+        """`capitals`: the text's distinct capitalised words, when the caller already has them."""
+        windows = self._windows(text, capitals)
+        if not windows:
+            return [], []
+        tokens = _tokenize(text, windows)
         matches, loose = self._exact(text, tokens)
         matches += self._fuzzy(text, tokens, loose)
         if protected is not None:
@@ -105,6 +136,71 @@ class NameMatcher:
                 lines = lines or LineIndex(text)
                 findings.append(self._finding(match, original, replacement, lines))
         return edits, findings
+
+    def _windows(self, text: str, capitals: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """Stretches of text around capitalised words that could be (part of) a name.
+
+        Most capitalised words are sentence starts and ordinary names; deciding once per
+        distinct word (and remembering it) and tokenising only around the candidates keeps
+        the cost of an article near one regex scan.
+        """
+        verdicts = self._verdicts
+        if len(verdicts) > 200_000:
+            verdicts.clear()
+        words = capitals if capitals is not None else set(_CAPITAL_WORD_RE.findall(text))
+        candidates, prefixes = [], []
+        for word in words:
+            verdict = verdicts.get(word)
+            if verdict is None:
+                verdict = verdicts[word] = self._could_be_name(word)
+            if verdict == YES:
+                candidates.append(word)
+            elif verdict == PREFIX:
+                prefixes.append(word)
+        # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
+        # text too, or a particle that can follow it ("Mohammed bin").
+        for word in prefixes:
+            key = self._fold(word)
+            if not self._seconds.get(key, set()).isdisjoint(words) or any(
+                probe in text for probe in self._particles_after.get(key, ())
+            ):
+                candidates.append(word)
+        if not candidates:
+            return []
+        windows: list[tuple[int, int]] = []
+        for word_start, word_end in sorted(span for word in candidates for span in _occurrences(text, word)):
+            if verdicts[text[word_start:word_end]] == PREFIX and not self._starts_pair(text, word_start, word_end):
+                continue
+            start = text.rfind(" ", 0, max(0, word_start - _WINDOW_BEFORE)) + 1
+            end = text.find(" ", word_end + _WINDOW_AFTER)
+            end = len(text) if end == -1 else end
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        return windows
+
+    def _fold(self, word: str) -> str:
+        folded = self._folded.get(word)
+        if folded is None:
+            if len(self._folded) > 200_000:
+                self._folded.clear()
+            folded = self._folded[word] = fold(word)
+        return folded
+
+    def _could_be_name(self, word: str) -> int:
+        """YES: a spelling or near miss on its own; PREFIX: only the first word of longer spellings."""
+        key = fold(word)
+        if key in self.index.exact:
+            return YES
+        fuzzy = len(key) >= 4 and key not in self.index.all_given and not is_known_word(word)
+        if fuzzy and self._nearest(key) is not None:
+            return YES
+        return PREFIX if key in self.index.first else NO
+
+    def _starts_pair(self, text: str, start: int, end: int) -> bool:
+        following = _NEXT_WORD_RE.match(text, end)
+        return bool(following) and f"{fold(text[start:end])} {fold(following.group(1))}" in self._pairs
 
     # -- exact ---------------------------------------------------------------------------------
 
@@ -199,7 +295,7 @@ class NameMatcher:
                 elif _other_given_name(text, tokens, i):
                     continue
             elif target.role == "part":
-                self._check_part(tokens, i, target, match)
+                self._check_part(text, tokens, i, target, match)
             matches.append(match)
         return matches
 
@@ -226,12 +322,14 @@ class NameMatcher:
             return None  # two entities equally close: not ours to choose
         return ranked[0][1], ranked[0][2]
 
-    def _check_part(self, tokens: list[_Token], i: int, target: FuzzyTarget, match: _Match) -> None:
+    def _check_part(self, text: str, tokens: list[_Token], i: int, target: FuzzyTarget, match: _Match) -> None:
         start = i - target.position
         if start < 0 or start + len(target.tokens) > len(tokens):
             return
         for offset, expected in enumerate(target.tokens):
             if offset != target.position and tokens[start + offset].key != expected:
+                return
+            if offset and text[tokens[start + offset - 1].end : tokens[start + offset].start] not in _SEPARATORS:
                 return
         match.evidence = "rest of the name"
 
@@ -295,22 +393,62 @@ class NameMatcher:
                        line=line, column=column, suggestion=replacement)
 
 
-def _tokenize(text: str) -> list[_Token]:
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of `word`, by str.find: cheaper than compiling a regex per text."""
+    spans = []
+    pos = text.find(word)
+    while pos != -1:
+        end = pos + len(word)
+        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            spans.append((pos, end))
+        pos = text.find(word, end)
+    return spans
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _tokenize(text: str, windows: list[tuple[int, int]]) -> list[_Token]:
+    """Tokens of the windows, in order; a skipped, empty token between windows keeps them apart."""
     skips = _skip_spans(text)
     starts = [s for s, _ in skips]
     tokens: list[_Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        raw = m.group()
-        start, end = m.span()
-        possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
-        if possessive:
-            raw, end = raw[:-2], end - 2
-        token = _Token(start, end, raw, raw[0].isupper(), possessive)
-        if skips:
-            k = bisect.bisect_right(starts, start) - 1
-            token.skip = k >= 0 and skips[k][1] >= end
-        tokens.append(token)
+    for window_start, window_end in windows:
+        if tokens:
+            tokens.append(_Token(window_start, window_start, "", False, False, skip=True))
+        previous_end = -1
+        for m in _CAPITAL_RE.finditer(text, window_start, window_end):
+            spans = _particles_before(text, previous_end, m.start()) + [m.span()]
+            tail = _HYPHEN_TAIL_RE.match(text, m.end())
+            while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
+                spans.append(tail.span(1))
+                tail = _HYPHEN_TAIL_RE.match(text, tail.end())
+            for start, end in spans:
+                raw = text[start:end]
+                possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
+                if possessive:
+                    raw, end = raw[:-2], end - 2
+                token = _Token(start, end, raw, raw[0].isupper(), possessive)
+                if skips:
+                    k = bisect.bisect_right(starts, start) - 1
+                    token.skip = k >= 0 and skips[k][1] >= end
+                tokens.append(token)
+            previous_end = spans[-1][1]
     return tokens
+
+
+def _particles_before(text: str, previous_end: int, start: int) -> list[tuple[int, int]]:
+    """Lowercase particles between two capitalised words ("Mohammed bin Salman")."""
+    if previous_end < 0 or not 2 <= start - previous_end <= 12:
+        return []
+    gap = _GAP_PARTICLES_RE.match(text, previous_end, start)
+    if not gap:
+        return []
+    words = list(_PARTICLE_WORD_RE.finditer(text, gap.start(1), gap.end(1)))
+    if not all(w.group() in PARTICLES for w in words):
+        return []
+    return [w.span() for w in words]
 
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:

@@ -54,12 +54,14 @@ def _stems(word: str) -> list[str]:
     return stems
 
 
+@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str) -> bool:
     """True for a common English word or a regular inflection of one ("missiles", "talked")."""
     common = _section("common")
     return any(_contains(common, stem) for stem in _stems(word.lower()))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_known_word(word: str) -> bool:
     """True for any dictionary word or proper noun/adjective ("fordo", "Russian", "Moscow")."""
     common, known = _section("common"), _section("known")

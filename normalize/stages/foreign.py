@@ -72,6 +72,10 @@ class ForeignScriptStage:
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii():
             return [], []
+        from .repair import PLAIN_LATIN
+
+        if doc.charset <= PLAIN_LATIN:
+            return [], []
         main = doc.script or "Latin"
         allowed = tuple(sorted({"Latin", main, *WRITING_SYSTEMS.get(main, ()), *self._allow_scripts}))
         edits: list[Edit] = []

@@ -33,4 +33,4 @@ class NameStage:
         # rightly writes Choïgou or Schoigu, so other languages are left alone.
         if doc.language not in (None, "en"):
             return [], []
-        return self._matcher.find(doc.text, doc.is_protected)
+        return self._matcher.find(doc.text, doc.is_protected, doc.capital_words)

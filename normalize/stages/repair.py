@@ -6,13 +6,20 @@ detectors keep their own fast paths for text that cannot need them.
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Document
 from ..edits import Edit, Finding
 from ..rulebook import RuleInfo
 
-CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that well-formed English (and Western European) copy is made of. A text whose
+# characters all come from here cannot need the repair stages, which then cost nothing.
+TYPOGRAPHY = frozenset("’‘“”„‚–—―…•·€£¥¢°§¶©®™«»‹›×÷±′″")
+PLAIN_LATIN = frozenset(
+    {chr(c) for c in range(0x20, 0x7F)} | set("\t\n\r") | TYPOGRAPHY
+    | {chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha() and chr(c) not in "ÃÂÐÑâãðñ"}
+)
+# Latin-1 letters that UTF-8 mojibake is built from ("Ã©", "â€™", "Ð¡"): their presence
+# sends a text to the encoding checks even when it is otherwise plain.
+MOJIBAKE_LEADS = frozenset("ÃÂÐÑâãðñ")
 
 
 class EncodingStage:
@@ -27,7 +34,7 @@ class EncodingStage:
         return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii():
+        if doc.text.isascii() or doc.charset <= PLAIN_LATIN:
             return [], []
         from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check
         from ..encoding.utf8 import find_utf8_mojibake, needs_check
@@ -52,7 +59,7 @@ class HygieneStage:
         return [RuleInfo(i, i.split(".")[0], "warning", "normalize/hygiene.py") for i in ids]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii() and not _has_controls(doc.text):
+        if doc.charset <= PLAIN_LATIN:  # no control, invisible, odd space or decomposed character
             return [], []
         from ..hygiene import find_hygiene_issues
 
@@ -69,12 +76,8 @@ class HomoglyphStage:
                 for s in ("latin", "cyrillic", "greek")]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii():
+        if doc.text.isascii() or doc.charset <= PLAIN_LATIN:
             return [], []
         from ..homoglyphs import find_homoglyphs
 
         return find_homoglyphs(doc.text), []
-
-
-def _has_controls(text: str) -> bool:
-    return CONTROL.search(text) is not None
