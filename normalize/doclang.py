@@ -24,14 +24,20 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-def latin_language(text: str, sample_chars: int = 2_000) -> tuple[str | None, float]:
+LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _language, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        LANGUAGES_OF[_word] = LANGUAGES_OF.get(_word, ()) + (_language,)
+
+
+def latin_language(text: str, sample_chars: int = 1_200) -> tuple[str | None, float]:
     """Best language by function-word hits in a sample; (None, 0.0) without evidence."""
     # str.split and Counter run in C; a regex alternation of all the words is ten times slower.
     counts = Counter(text[:sample_chars].lower().split())
-    if not counts:
-        return None, 0.0
-    hits = Counter({language: sum(counts[w] for w in vocabulary if w in counts)
-                    for language, vocabulary in FUNCTION_WORDS.items()})
+    hits: Counter[str] = Counter()
+    for word in counts.keys() & LANGUAGES_OF:  # a set intersection in C, then a few words
+        for language in LANGUAGES_OF[word]:
+            hits[language] += counts[word]
     (best, top), *rest = hits.most_common(2) + [("", 0)]
     second = rest[0][1]
     if top < 2:

@@ -129,6 +129,8 @@ class Normalizer:
         output = apply_edits(doc.text, second)
         edits = compose(text, first, doc.text, second)
         findings = findings1 + [_move(f, *map_back(first, f.start, f.end)) for f in findings2]
+        if not edits and not findings:
+            return Result(output, [], [], None, doc.language, text)
         lines = LineIndex(text)
         changes = [_change(text, e, lines) for e in edits]
         located = sorted((_locate(f, lines) for f in findings), key=lambda f: (f.start, f.end, f.rule))

@@ -30,11 +30,11 @@ CATEGORY = "transliteration"
 # lowercase particles inside some ("bin Salman", "al-Assad"). Only those become tokens: the
 # regex engine skips lowercase prose, and two tokens with a lowercase word between them are
 # not adjacent (the separator check fails).
-_WINDOW_BEFORE = 60  # given names and titles before a candidate
-_WINDOW_AFTER = 100  # the rest of a multi-word name after it
+_WINDOW_BEFORE = 40  # given names and titles before a candidate
+_WINDOW_AFTER = 60  # the rest of a multi-word name after it
 _PARTICLE_WORD_RE = regex.compile(r"\w+")
 _NEXT_WORD_RE = regex.compile(r"(?:[ \u00a0\u2010\u2011-]|\r?\n)+(\w+)")
-NO, YES, PREFIX = 0, 1, 2
+NO, YES, PREFIX, CANONICAL = 0, 1, 2, 3
 _CAPITAL_WORD_RE = regex.compile(r"\b\p{Lu}\w*")
 _CAPITAL_RE = regex.compile(r"\b\p{Lu}\w*(?:['’ʼ]\w+)*")
 _HYPHEN_TAIL_RE = regex.compile(r"[-\u2010\u2011](\w+(?:['’ʼ]\w+)*)")
@@ -148,7 +148,7 @@ class NameMatcher:
         if len(verdicts) > 200_000:
             verdicts.clear()
         words = capitals if capitals is not None else set(_CAPITAL_WORD_RE.findall(text))
-        candidates, prefixes = [], []
+        candidates, prefixes, settled = [], [], []
         for word in words:
             verdict = verdicts.get(word)
             if verdict is None:
@@ -157,6 +157,8 @@ class NameMatcher:
                 candidates.append(word)
             elif verdict == PREFIX:
                 prefixes.append(word)
+            elif verdict == CANONICAL:
+                settled.append(word)
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin").
         for word in prefixes:
@@ -165,8 +167,9 @@ class NameMatcher:
                 probe in text for probe in self._particles_after.get(key, ())
             ):
                 candidates.append(word)
-        if not candidates:
+        if not candidates:  # names already written as the house writes them need no look
             return []
+        candidates += settled  # ... unless a doubtful spelling needs them as evidence
         windows: list[tuple[int, int]] = []
         for word_start, word_end in sorted(span for word in candidates for span in _occurrences(text, word)):
             if verdicts[text[word_start:word_end]] == PREFIX and not self._starts_pair(text, word_start, word_end):
@@ -189,9 +192,16 @@ class NameMatcher:
         return folded
 
     def _could_be_name(self, word: str) -> int:
-        """YES: a spelling or near miss on its own; PREFIX: only the first word of longer spellings."""
+        """YES: a spelling or near miss on its own; PREFIX: only the first word of longer
+        spellings; CANONICAL: a word of the house spelling that starts nothing longer."""
         key = fold(word)
-        if key in self.index.exact:
+        hits = self.index.exact.get(key)
+        if hits:
+            if key not in self._seconds and all(
+                hit.tier == 0 and word in SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(self.style))
+                for hit in hits
+            ):
+                return CANONICAL
             return YES
         fuzzy = len(key) >= 4 and key not in self.index.all_given and not is_known_word(word)
         if fuzzy and self._nearest(key) is not None:

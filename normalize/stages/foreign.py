@@ -74,7 +74,7 @@ class ForeignScriptStage:
             return [], []
         from .repair import PLAIN_LATIN
 
-        if doc.charset <= PLAIN_LATIN:
+        if doc.unusual_chars <= PLAIN_LATIN:
             return [], []
         main = doc.script or "Latin"
         allowed = tuple(sorted({"Latin", main, *WRITING_SYSTEMS.get(main, ()), *self._allow_scripts}))

@@ -10,16 +10,14 @@ from ..document import Document
 from ..edits import Edit, Finding
 from ..rulebook import RuleInfo
 
-# Characters that well-formed English (and Western European) copy is made of. A text whose
-# characters all come from here cannot need the repair stages, which then cost nothing.
+# Characters that well-formed Latin-script copy is made of, beyond the printable ASCII that
+# Document.unusual_chars leaves out. A text made only of these cannot need the Unicode,
+# look-alike or foreign-script stages, which then cost nothing.
 TYPOGRAPHY = frozenset("’‘“”„‚–—―…•·€£¥¢°§¶©®™«»‹›×÷±′″")
-PLAIN_LATIN = frozenset(
-    {chr(c) for c in range(0x20, 0x7F)} | set("\t\n\r") | TYPOGRAPHY
-    | {chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha() and chr(c) not in "ÃÂÐÑâãðñ"}
-)
-# Latin-1 letters that UTF-8 mojibake is built from ("Ã©", "â€™", "Ð¡"): their presence
-# sends a text to the encoding checks even when it is otherwise plain.
-MOJIBAKE_LEADS = frozenset("ÃÂÐÑâãðñ")
+PLAIN_LATIN = frozenset(TYPOGRAPHY | {chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()})
+# Mojibake, UTF-8 or legacy, always shows characters of U+0080-U+00FF ("Ã©", "â€™", "Ïóòèí"),
+# so without them a text cannot need the encoding checks.
+NO_MOJIBAKE = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
 
 
 class EncodingStage:
@@ -34,7 +32,7 @@ class EncodingStage:
         return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii() or doc.charset <= PLAIN_LATIN:
+        if doc.text.isascii() or doc.unusual_chars <= NO_MOJIBAKE:
             return [], []
         from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check
         from ..encoding.utf8 import find_utf8_mojibake, needs_check
@@ -59,7 +57,7 @@ class HygieneStage:
         return [RuleInfo(i, i.split(".")[0], "warning", "normalize/hygiene.py") for i in ids]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.charset <= PLAIN_LATIN:  # no control, invisible, odd space or decomposed character
+        if doc.unusual_chars <= PLAIN_LATIN:  # no control, invisible, odd space or decomposed character
             return [], []
         from ..hygiene import find_hygiene_issues
 
@@ -76,7 +74,7 @@ class HomoglyphStage:
                 for s in ("latin", "cyrillic", "greek")]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii() or doc.charset <= PLAIN_LATIN:
+        if doc.text.isascii() or doc.unusual_chars <= PLAIN_LATIN:
             return [], []
         from ..homoglyphs import find_homoglyphs
 
