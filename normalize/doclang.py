@@ -24,6 +24,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+ORDER = {language: rank for rank, language in enumerate(FUNCTION_WORDS)}
 LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
 for _language, _words in FUNCTION_WORDS.items():
     for _word in _words:
@@ -38,8 +39,9 @@ def latin_language(text: str, sample_chars: int = 1_200) -> tuple[str | None, fl
     for word in counts.keys() & LANGUAGES_OF:  # a set intersection in C, then a few words
         for language in LANGUAGES_OF[word]:
             hits[language] += counts[word]
-    (best, top), *rest = hits.most_common(2) + [("", 0)]
-    second = rest[0][1]
+    # ties go to the earlier language of FUNCTION_WORDS (English first), whatever the hash order
+    ranked = sorted(hits.items(), key=lambda item: (-item[1], ORDER[item[0]])) + [("", 0), ("", 0)]
+    (best, top), (_, second) = ranked[:2]
     if top < 2:
         return None, 0.0
     return best, round(top / (top + second), 3)
