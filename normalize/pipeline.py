@@ -193,6 +193,16 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
     for pack in packs:
         by_kind.setdefault(pack.kind, []).append(pack)
     honorifics = [parse_honorifics(p) for p in by_kind.get("honorifics", [])]  # validated even if unused
+    name_stage: list[NameStage] = []
+
+    def names() -> NameStage:  # one gazetteer for the names stage and the fragment suggestions
+        if not name_stage:
+            name_stage.append(NameStage([p.path for p in by_kind.get("gazetteer", [])], config.style))
+        return name_stage[0]
+
+    def native_names(fragment: str) -> str | None:
+        return names().native_spelling(fragment)
+
     rules = RuleStage([rule for p in by_kind.get("rules", []) for rule in parse_rules(p)])
     factories: list[tuple[Any, Any]] = [
         (EncodingStage, EncodingStage),
@@ -200,8 +210,8 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
         (HomoglyphStage, HomoglyphStage),
         (ForeignScriptStage, lambda: ForeignScriptStage(
             config.allow_scripts, config.allow_terms, config.foreign_actions,
-            [p.path for p in by_kind.get("glossary", [])])),
-        (NameStage, lambda: NameStage([p.path for p in by_kind.get("gazetteer", [])], config.style)),
+            [p.path for p in by_kind.get("glossary", [])], native_names)),
+        (NameStage, lambda: names()),
         (HonorificStage, lambda: HonorificStage(honorifics)),
         (rules, lambda: rules),
     ]

@@ -10,7 +10,7 @@ symbols (π, Δ, μ in μm), not fragments.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import regex
 
@@ -58,12 +58,14 @@ class ForeignScriptStage:
         allow_terms: tuple[str, ...] = (),
         actions: Mapping[str, str] | None = None,
         glossary_paths: list[Any] | None = None,
+        native_names: Callable[[str], str | None] | None = None,
     ) -> None:
         self._allow_scripts = tuple(allow_scripts)
         self._allow_terms = frozenset(t.casefold() for t in allow_terms)
         self._actions = {**DEFAULT_ACTIONS, **(actions or {})}
         self._glossary_paths = glossary_paths or []
         self._glossaries: dict[str, Any] = {}  # language -> Glossary, loaded on first fragment
+        self._native_names = native_names  # a name in its own script -> its house spelling
 
     def rules(self) -> list[RuleInfo]:
         return [RuleInfo(RULE, "foreign-script", "error", "normalize/stages/foreign.py",
@@ -106,11 +108,12 @@ class ForeignScriptStage:
         action = self._action_for(language, context)
         if action == "keep":
             return
-        translation = self._translate(fragment, language)
+        name = self._native_names(fragment) if self._native_names else None
+        translation = name or self._translate(fragment, language)
         transliteration = _transliterate(fragment, language)
         doc_language = LANGUAGE_NAMES.get(doc.language or "en", doc.language or "the document's")
-        name = LANGUAGE_NAMES.get(language, script)
-        message = f"{name} fragment in {doc_language} text"
+        language_name = LANGUAGE_NAMES.get(language, script)
+        message = f"{language_name} fragment in {doc_language} text" + (f" (the name {name})" if name else "")
         replacement = {"translate": translation, "transliterate": transliteration, "remove": ""}.get(action)
         if replacement is not None:
             span_start, span_end = (start, end) if action != "remove" else _removal_span(doc.text, start, end)

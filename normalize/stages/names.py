@@ -21,12 +21,23 @@ class NameStage:
         self._gazetteer = load_gazetteer(gazetteer_paths)
         self._style = style
         self._matcher: Any = NameMatcher(self._gazetteer, style)
+        self._natives: dict[str, str] | None = None
 
     def rules(self) -> list[RuleInfo]:
         return [
             RuleInfo(f"names.{e.id}", "transliteration", "warning", str(e.source), f"{e.canonical}: standard spelling")
             for e in self._gazetteer.entities
         ]
+
+    def native_spelling(self, fragment: str) -> str | None:
+        """The house spelling of a name written in its own script ("Сергей Шойгу" -> "Sergei Shoigu")."""
+        if self._natives is None:
+            self._natives = {
+                native.text.casefold(): entity.spelling(self._style)
+                for entity in self._gazetteer.entities
+                for native in entity.native
+            }
+        return self._natives.get(fragment.casefold())
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         # The canonical spellings are English press spellings: a French or German article
