@@ -23,6 +23,7 @@ from .stages import Stage
 
 
 _COMPILED: dict[str, tuple[list[Stage], list[Stage]]] = {}
+MAX_PASSES = 3
 
 
 @dataclass(frozen=True)
@@ -120,20 +121,27 @@ class Normalizer:
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
         repair, content = self._stages
         doc, suppressions = self._document(text, markup)
-        first, findings1 = self._round(doc, suppressions, repair, list(pre_edits))
-        findings1 += list(pre_findings)
-        if first:  # the content stages see the repaired text
-            middle = apply_edits(text, first)
-            doc, suppressions = self._document(middle, markup)
-        second, findings2 = self._round(doc, suppressions, content)
-        output = apply_edits(doc.text, second)
-        edits = compose(text, first, doc.text, second)
-        findings = findings1 + [_move(f, *map_back(first, f.start, f.end)) for f in findings2]
-        if not edits and not findings:
+        applied: list[Edit] = []  # every edit so far, as edits of the input text
+        findings: list[Finding] = list(pre_findings)
+        extra = list(pre_edits)
+        for stages in (repair, content):
+            # A phase runs again while it still changes something: two of its edits may have
+            # overlapped, and only one could be applied per pass. Three passes always sufficed.
+            for _ in range(MAX_PASSES):
+                edits, found = self._round(doc, suppressions, stages, extra)
+                extra = []
+                findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
+                if not edits:
+                    break
+                current = doc.text
+                applied = sorted(compose(text, applied, current, edits), key=lambda e: (e.start, e.end))
+                doc, suppressions = self._document(apply_edits(current, edits), markup)
+        output = doc.text
+        if not applied and not findings:
             return Result(output, [], [], None, doc.language, text)
         lines = LineIndex(text)
-        changes = [_change(text, e, lines) for e in edits]
-        located = sorted((_locate(f, lines) for f in findings), key=lambda f: (f.start, f.end, f.rule))
+        changes = [_change(text, e, lines) for e in applied]
+        located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
         return Result(output, changes, located, None, doc.language, text)
 
     def _document(self, text: str, markup: str) -> tuple[Document, Any]:
@@ -266,6 +274,18 @@ def _as_suggestion(text: str, edit: Edit) -> Finding:
     return Finding(edit.rule, edit.category, edit.severity if edit.severity != "info" else "info",
                    edit.start, edit.end, text[edit.start : edit.end],
                    f"{edit.message} (unsafe fix, not applied: use --unsafe-fixes)", suggestion=edit.replacement)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """A later pass of a phase reports again what an earlier pass found: keep one of each."""
+    seen: set[tuple[str, int, int, str]] = set()
+    out = []
+    for finding in findings:
+        key = (finding.rule, finding.start, finding.end, finding.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out
 
 
 def _move(finding: Finding, start: int, end: int) -> Finding:

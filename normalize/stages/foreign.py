@@ -102,7 +102,8 @@ class ForeignScriptStage:
              edits: list[Edit], findings: list[Finding]) -> None:
         from .. import langid
 
-        script = langid.script_of(next(c for c in fragment if c.isalpha())) or "Unknown"
+        # regex may know newer letters than unicodedata does: fall back to the first character
+        script = langid.script_of(next((c for c in fragment if c.isalpha()), fragment[0])) or "Unknown"
         language, confidence = langid.identify(fragment, script)
         context = fragment_context(doc.text, start, end)
         action = self._action_for(language, context)
