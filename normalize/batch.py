@@ -106,10 +106,12 @@ def process_all(
         for target in targets:
             yield process(target, engines(target), options)
         return
+    chunk = max(1, min(64, len(files) // (jobs * 8)))  # few round trips, yet balanced to the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(process, t, engines(t), options) if t.path else None for t in targets]
-        for target, future in zip(targets, futures):
-            yield future.result() if future else process(target, engines(target), options)
+        # map() yields in the order of `files`, lazily: output order never depends on scheduling
+        results = pool.map(process, files, [engines(t) for t in files], [options] * len(files), chunksize=chunk)
+        for target in targets:
+            yield next(results) if target.path is not None else process(target, engines(target), options)
 
 
 def default_jobs() -> int:

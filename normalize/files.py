@@ -47,7 +47,8 @@ def walk(root: Path, exclude: tuple[str, ...]) -> list[Path]:
             path = Path(folder) / name
             if path.suffix.lower() in TEXT_SUFFIXES and not excluded(path, exclude):
                 found.append(path)
-    return [p for p in found if p not in set(git_ignored(root, found))]
+    ignored = set(git_ignored(root, found))
+    return [p for p in found if p not in ignored]
 
 
 def excluded(path: Path, patterns: tuple[str, ...]) -> bool:
