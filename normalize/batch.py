@@ -107,9 +107,12 @@ def process_all(
             yield process(target, engines(target), options)
         return
     chunk = max(1, min(64, len(files) // (jobs * 8)))  # few round trips, yet balanced to the end
+    engine_per_file = [engines(t) for t in files]
+    for engine in {id(e): e for e in engine_per_file}.values():
+        engine.rules()  # compile here: forked workers inherit the compiled stages
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # map() yields in the order of `files`, lazily: output order never depends on scheduling
-        results = pool.map(process, files, [engines(t) for t in files], [options] * len(files), chunksize=chunk)
+        results = pool.map(process, files, engine_per_file, [options] * len(files), chunksize=chunk)
         for target in targets:
             yield next(results) if target.path is not None else process(target, engines(target), options)
 

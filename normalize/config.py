@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -57,12 +58,19 @@ KEYS = {f.name.replace("_", "-") for f in fields(Config)} - {"source", "root"}
 def find_config_file(start: Path) -> Path | None:
     """Nearest normalize.toml, or pyproject.toml with a [tool.normalize] table, walking up."""
     folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if path.is_file() and (name == "normalize.toml" or _has_tool_table(path)):
-                return path
-    return None
+    return _config_for_folder(str(folder.absolute()))
+
+
+@lru_cache(maxsize=4096)
+def _config_for_folder(folder: str) -> Path | None:
+    """Per folder, remembered: a batch of files in one folder looks once, not once per file."""
+    here = Path(folder)
+    for name in CONFIG_FILES:
+        path = here / name
+        if path.is_file() and (name == "normalize.toml" or _has_tool_table(path)):
+            return path
+    parent = here.parent
+    return None if parent == here else _config_for_folder(str(parent))
 
 
 def _has_tool_table(pyproject: Path) -> bool:
