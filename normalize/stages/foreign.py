@@ -40,10 +40,15 @@ OPENERS = {"[": "]", "(": ")", "«": "»", "“": "”", "„": "“", '"': '"',
 
 @lru_cache(maxsize=32)
 def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
+    """Runs of foreign-script words, joined across what sits between the words of one phrase
+    or sentence: spaces, punctuation (Latin or CJK), digits, symbols, soft hyphens, one line
+    break, and a short capitalised acronym ("PSI", "NATO"). Lowercase Latin words break a run:
+    "[Путин] and [Зеленский]" are two fragments."""
     scripts = "".join(rf"\p{{Script={s}}}" for s in allowed)
     foreign = rf"[^\P{{L}}{scripts}]"
-    word = rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{foreign}[\p{{M}}\u200c\u200d]*)+(?![\p{{L}}\p{{M}}\p{{N}}])"
-    join = r"(?:[ \t\u00a0]+|[ \t\u00a0]*[-\u2010\u2011'’,·:;.][ \t\u00a0]*)"
+    word = rf"(?<![\p{{L}}\p{{M}}])(?:{foreign}[\p{{M}}\u200c\u200d\u00ad]*)+(?![\p{{L}}\p{{M}}])"
+    gap = r"[ \t\u00a0\u00ad\p{P}\p{N}\p{S}]"
+    join = rf"(?:{gap}{{1,12}}(?:\p{{Lu}}{{1,5}}{gap}{{1,6}})?|{gap}{{0,6}}\r?\n{gap}{{0,6}})"
     return regex.compile(rf"{word}(?:{join}{word})*")
 
 
