@@ -147,6 +147,12 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
     errors += [o.error for o in outcomes if o.error]
     done = [o for o in outcomes if o.result is not None]
     report = build_report([(o.display, o.result) for o in done], errors)
+    if options.fix:  # say what was written, and in which encoding (UTF-8 unless --keep-encoding)
+        for entry, outcome in zip(report["files"], done):
+            entry["written"] = outcome.written
+            if outcome.written or outcome.output is not None:
+                keep = options.keep_encoding and outcome.result.encoding
+                entry["output_encoding"] = outcome.result.encoding if keep else "utf-8"
     sources = {o.display: (o.result.source, o.result.text) for o in done}
     text_on_stdout = any(o.output is not None for o in outcomes)
     _emit(render(fmt.value, report, sources, color=_color(output, text_on_stdout)), output, text_on_stdout)

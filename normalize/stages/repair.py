@@ -28,7 +28,7 @@ class EncodingStage:
     def rules(self) -> list[RuleInfo]:
         ids = ["encoding.mojibake", "encoding.stray-bytes", "encoding.legacy-cp1251", "encoding.legacy-koi8-r",
                "encoding.legacy-koi8-u", "encoding.legacy-cp1253", "encoding.legacy-iso-8859-7",
-               "encoding.utf8-as-cp1251"]
+               "encoding.utf8-as-cp1251", "encoding.legacy-file"]
         return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
