@@ -17,7 +17,7 @@ from .config import Config, resolve_config
 from .document import Document, merge_spans, url_spans
 from .edits import Change, Edit, Finding, LineIndex, apply_edits, compose, map_back, resolve_overlaps
 from .errors import NormalizeError
-from .rulebook import RuleInfo, load_packs, parse_rules
+from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
 from .selection import Selection, unknown_selectors
 from .stages import Stage
 
@@ -211,7 +211,9 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
     def native_names(fragment: str) -> str | None:
         return names().native_spelling(fragment)
 
-    rules = RuleStage([rule for p in by_kind.get("rules", []) for rule in parse_rules(p)])
+    rule_list = [rule for p in by_kind.get("rules", []) for rule in parse_rules(p)]
+    check_contradictions(rule_list)
+    rules = RuleStage(rule_list)
     factories: list[tuple[Any, Any]] = [
         (EncodingStage, EncodingStage),
         (HygieneStage, HygieneStage),

@@ -60,6 +60,12 @@ class Rule:
     safe: bool = True
     language: str | None = None
     examples: tuple[Example, ...] = field(default_factory=tuple)
+    words: tuple[str, ...] = ()  # the literal words of a `words` rule
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
 
 
 @dataclass(frozen=True)
@@ -219,13 +225,42 @@ def parse_rules(pack: Pack) -> list[Rule]:
         message = check.string("message") or ""
         pattern = _rule_pattern(check)
         replacement = check.string("replacement", required=False)
+        words = tuple(raw["words"]) if "words" in raw else ()
         rules.append(
             Rule(
                 rule_id, category, severity, message, str(pack.path), pattern, replacement,
                 check.boolean("safe", True), raw.get("language", pack.language), check.examples(),
+                words, locate(pack.source, "rule", index, "id"),
             )
         )
     return rules
+
+
+def check_contradictions(rules: list[Rule]) -> None:
+    """Reject rules that undo each other (A: x -> y, B: y -> x) or rewrite the same text two
+    ways: either would make fixing flip-flop or depend on rule order. Names both places."""
+    compiled = [(rule, regex.compile(rule.pattern)) for rule in rules if rule.replacement is not None]
+    for i, (a, pattern_a) in enumerate(compiled):
+        for b, pattern_b in compiled[i + 1 :]:
+            if _undoes(a, pattern_a, b, pattern_b):
+                raise RulePackError(a.source, a.line, f"rule {a.id} and rule {b.id} ({b.where}) undo each other")
+            shared = [w for w in a.words if pattern_b.fullmatch(w)] + [w for w in b.words if pattern_a.fullmatch(w)]
+            for word in shared:
+                after_a = pattern_a.sub(a.replacement or "", word)
+                after_b = pattern_b.sub(b.replacement or "", word)
+                if after_a != after_b:
+                    raise RulePackError(
+                        a.source, a.line,
+                        f"rule {a.id} rewrites {word!r} as {after_a!r} but rule {b.id} ({b.where}) as {after_b!r}",
+                    )
+
+
+def _undoes(a: Rule, pattern_a: regex.Pattern[str], b: Rule, pattern_b: regex.Pattern[str]) -> bool:
+    literal = "\\" not in (a.replacement or "") + (b.replacement or "")
+    return bool(
+        literal and a.replacement and b.replacement
+        and pattern_b.fullmatch(a.replacement) and pattern_a.fullmatch(b.replacement)
+    )
 
 
 def _rule_pattern(check: EntryChecker) -> str:

@@ -92,3 +92,34 @@ replacement = "b"
     assert result.text == "a" * 40 + "!"
     assert [f.rule for f in result.findings] == ["house.slow"]
     assert "timed out" in result.findings[0].message
+
+
+def test_rules_that_undo_each_other_are_rejected_naming_both(tmp_path):
+    one = write(tmp_path, GOOD_HEADER + '\n[[rule]]\nid = "house.ok"\ncategory = "typography"\nmessage = "m"\n'
+                'words = ["Okay"]\nreplacement = "OK"\n', "one.toml")
+    two = write(tmp_path, '[pack]\nname = "other"\nkind = "rules"\n\n[[rule]]\nid = "other.okay"\n'
+                'category = "typography"\nmessage = "m"\nwords = ["OK"]\nreplacement = "Okay"\n', "two.toml")
+    with pytest.raises(RulePackError) as caught:
+        normalize.Normalizer(config={"packs": [str(one), str(two)]}).rules()
+    assert f"{one}:6" in str(caught.value) and f"{two}:6" in str(caught.value)
+    assert "undo each other" in str(caught.value)
+
+
+def test_two_rules_rewriting_the_same_word_differently_are_rejected(tmp_path):
+    pack = write(tmp_path, GOOD_HEADER + '''
+[[rule]]
+id = "house.a"
+category = "typography"
+message = "m"
+words = ["Okay", "Alright"]
+replacement = "OK"
+
+[[rule]]
+id = "house.b"
+category = "typography"
+message = "m"
+pattern = "Ok(ay)?"
+replacement = "O.K."
+''')
+    with pytest.raises(RulePackError, match=r"rewrites 'Okay' as 'OK' but rule house.b .*:13\) as 'O.K.'"):
+        normalize.Normalizer(config={"packs": [str(pack)]}).rules()
