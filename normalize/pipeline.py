@@ -192,6 +192,7 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
     """Load and validate every pack, then build the stages the selection can enable."""
     from .stages.foreign import ForeignScriptStage
     from .stages.honorifics import HonorificStage, parse_honorifics
+    from .stages.latin_sentences import LatinSentenceStage
     from .stages.names import NameStage
     from .stages.repair import EncodingStage, HomoglyphStage, HygieneStage
     from .stages.rules import RuleStage
@@ -221,6 +222,7 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
         (ForeignScriptStage, lambda: ForeignScriptStage(
             config.allow_scripts, config.allow_terms, config.foreign_actions,
             [p.path for p in by_kind.get("glossary", [])], native_names)),
+        (LatinSentenceStage, LatinSentenceStage),
         (NameStage, lambda: names()),
         (HonorificStage, lambda: HonorificStage(honorifics)),
         (rules, lambda: rules),

@@ -48,7 +48,7 @@ def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
     foreign = rf"[^\P{{L}}{scripts}]"
     word = rf"(?<![\p{{L}}\p{{M}}])(?:{foreign}[\p{{M}}\u200c\u200d\u00ad]*)+(?![\p{{L}}\p{{M}}])"
     gap = r"[ \t\u00a0\u00ad\p{P}\p{N}\p{S}]"
-    join = rf"(?:{gap}{{1,12}}(?:\p{{Lu}}{{1,5}}{gap}{{1,6}})?|{gap}{{0,6}}\r?\n{gap}{{0,6}})"
+    join = rf"(?:{gap}{{1,12}}(?:\p{{Lu}}{{1,5}}{gap}{{1,12}})?|{gap}{{0,6}}\r?\n{gap}{{0,6}})"
     return regex.compile(rf"{word}(?:{join}{word})*")
 
 

@@ -1,0 +1,70 @@
+"""Untranslated sentences in another Latin-script language (a Spanish quote left in English copy).
+
+Report only, and precision first: a sentence must have at least six words, and its function
+words must name one other language clearly (several hits, few for the document's language).
+Names, titles and short phrases never qualify. One set intersection per document decides
+whether any sentence needs a closer look, so clean copy costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..doclang import FUNCTION_WORDS, latin_language
+from ..document import Document
+from ..edits import Edit, Finding
+from ..rulebook import RuleInfo
+from .foreign import LANGUAGE_NAMES
+
+RULE = "foreign-script.latin-sentence"
+SENTENCE = regex.compile(r"[^.!?\n]*\p{L}[^.!?\n]*[.!?]?")
+MIN_WORDS = 6
+MIN_HITS = 3
+# Function words of the other languages that English copy does not use on its own.
+MARKERS = {
+    language: words - FUNCTION_WORDS["en"] - {"a", "e", "o", "i", "y", "do", "no", "to", "na", "ne"}
+    for language, words in FUNCTION_WORDS.items()
+    if language != "en"
+}
+ALL_MARKERS = frozenset().union(*MARKERS.values())
+
+
+class LatinSentenceStage:
+    name = "latin-sentences"
+    categories = frozenset({"foreign-script"})
+    families = frozenset({"foreign-script"})
+
+    def rules(self) -> list[RuleInfo]:
+        return [RuleInfo(RULE, "foreign-script", "warning", "normalize/stages/latin_sentences.py",
+                         "a sentence in another Latin-script language")]
+
+    def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
+        if doc.script not in (None, "Latin") or doc.language not in (None, "en"):
+            return [], []
+        words = doc.text.lower().split()
+        if len(ALL_MARKERS.intersection(words)) < 2:
+            return [], []
+        findings = []
+        for match in SENTENCE.finditer(doc.text):
+            sentence = match.group().strip()
+            if len(sentence.split()) < MIN_WORDS or ALL_MARKERS.isdisjoint(sentence.lower().split()):
+                continue
+            language, confidence = latin_language(sentence)
+            # precision is about "not English": which other language it is may be less sure
+            if language in (None, "en") or not self._clear(sentence):
+                continue
+            start = match.start() + match.group().index(sentence)
+            if doc.is_protected(start, start + len(sentence)):
+                continue
+            name = LANGUAGE_NAMES.get(language, language)
+            findings.append(Finding(RULE, "foreign-script", "warning", start, start + len(sentence), sentence,
+                                    f"{name} sentence in English text", script="Latin", language=language,
+                                    confidence=confidence))
+        return [], findings
+
+    @staticmethod
+    def _clear(sentence: str) -> bool:
+        words = sentence.lower().split()
+        hits = sum(1 for w in words if w in ALL_MARKERS)
+        english = sum(1 for w in words if w in FUNCTION_WORDS["en"])
+        return english == 0 and hits >= 2 or english <= 1 and hits >= MIN_HITS
