@@ -124,18 +124,25 @@ class Normalizer:
         applied: list[Edit] = []  # every edit so far, as edits of the input text
         findings: list[Finding] = list(pre_findings)
         extra = list(pre_edits)
-        for stages in (repair, content):
-            # A phase runs again while it still changes something: two of its edits may have
-            # overlapped, and only one could be applied per pass. Three passes always sufficed.
-            for _ in range(MAX_PASSES):
-                edits, found = self._round(doc, suppressions, stages, extra)
-                extra = []
-                findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
-                if not edits:
-                    break
-                current = doc.text
-                applied = sorted(compose(text, applied, current, edits), key=lambda e: (e.start, e.end))
-                doc, suppressions = self._document(apply_edits(current, edits), markup)
+        # A phase runs again while it still changes something (two of its edits may have
+        # overlapped, and only one could be applied per pass), and both phases run again after
+        # content fixes (a repaired name can leave a stray space to tidy). Bounded: in practice
+        # the second round finds nothing.
+        for _ in range(MAX_PASSES):
+            changed = False
+            for stages in (repair, content):
+                for _ in range(MAX_PASSES):
+                    edits, found = self._round(doc, suppressions, stages, extra)
+                    extra = []
+                    findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
+                    if not edits:
+                        break
+                    changed = stages is content or changed
+                    current = doc.text
+                    applied = sorted(compose(text, applied, current, edits), key=lambda e: (e.start, e.end))
+                    doc, suppressions = self._document(apply_edits(current, edits), markup)
+            if not changed:
+                break
         output = doc.text
         if not applied and not findings:
             return Result(output, [], [], None, doc.language, text)
