@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from .errors import NormalizeError
 from .files import Target
 from .pipeline import Normalizer, Result
-from .safe_write import fingerprint, locked, replace_file
+from .safe_write import fingerprint, locked, remove_stale_temps, replace_file
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
             output = encode_output(result, options.keep_encoding) if to_stdout else None
             return Outcome(target.display, result, output=output)
         with locked(target.path):
+            remove_stale_temps(target.path)
             data = read_input(target, engine.config.max_bytes)
             result = engine.normalize_bytes(data, markup=markup)
             if not result.changed:

@@ -282,7 +282,7 @@ def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
 
 
 def _as_suggestion(text: str, edit: Edit) -> Finding:
-    return Finding(edit.rule, edit.category, edit.severity if edit.severity != "info" else "info",
+    return Finding(edit.rule, edit.category, edit.severity,
                    edit.start, edit.end, text[edit.start : edit.end],
                    f"{edit.message} (unsafe fix, not applied: use --unsafe-fixes)", suggestion=edit.replacement)
 

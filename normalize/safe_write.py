@@ -81,6 +81,15 @@ def replace_file(path: Path, data: bytes, expected: str) -> None:
     _fsync_folder(folder)
 
 
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files a killed run left beside `path`. Call it holding `locked(path)`:
+    no other run can be writing one then."""
+    target = path.resolve()
+    for stale in target.parent.glob(f".{target.name}.*.normalize-tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def _fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
