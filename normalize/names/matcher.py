@@ -12,7 +12,6 @@ entity named elsewhere in the document. Without such evidence it is a finding wi
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -42,9 +41,6 @@ PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud
                        "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter", "ten", "zu", "y", "e"})
 _GAP_PARTICLES_RE = regex.compile(r"[ \u00a0]+((?:\w+[ \u00a0-])+)$")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
-_URL_RE = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"]+")
-_MAIL_LEFT_RE = re.compile(r"[\w.+-]+$")
-_MAIL_RIGHT_RE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
 _CONTEXT_WINDOW = 100
 _TITLES = frozenset(
@@ -463,15 +459,9 @@ def _particles_before(text: str, previous_end: int, start: int) -> list[tuple[in
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses: names inside them are not prose."""
-    spans = [m.span() for m in _URL_RE.finditer(text)] if ("://" in text or "ww." in text.lower()) else []
-    at = text.find("@")
-    while at != -1:
-        left = _MAIL_LEFT_RE.search(text, max(0, at - 64), at)
-        right = _MAIL_RIGHT_RE.match(text, at + 1)
-        if left and right:
-            spans.append((left.start(), right.end()))
-        at = text.find("@", at + 1)
-    return sorted(spans)
+    from ..document import url_spans
+
+    return url_spans(text)
 
 
 def _accents_only(match: _Match, original: str, replacement: str) -> bool:
