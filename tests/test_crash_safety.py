@@ -83,3 +83,33 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path):
     with pytest.raises(NormalizeError, match="changed on disk"):
         replace_file(path, b"new", seen)
     assert path.read_text() == "edited by someone else"
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 KB tmpfs (needs root, as on CI); skipped where mounting is not allowed."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_full_disk_gives_a_clear_message_and_keeps_the_file(tiny_disk):
+    article = tiny_disk / "a.txt"
+    original = (LINE * 400).encode()  # ~30 KB: the fixed copy cannot fit beside it
+    article.write_bytes(original)
+    filler = tiny_disk / "filler"
+    try:
+        filler.write_bytes(b"x" * 40_000)
+    except OSError:
+        pass
+    done = subprocess.run([sys.executable, "-m", "normalize", "fix", str(article), "--select", "honorific"],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 2
+    assert b"disk full" in done.stderr or b"No space left" in done.stderr
+    assert b"Traceback" not in done.stderr
+    assert article.read_bytes() == original
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["a.txt", "filler"]  # no temp file left behind
