@@ -24,6 +24,7 @@ from .stages import Stage
 
 _COMPILED: dict[str, tuple[list[Stage], list[Stage]]] = {}
 MAX_PASSES = 3
+MAX_PHASES = 6
 
 
 @dataclass(frozen=True)
@@ -124,24 +125,28 @@ class Normalizer:
         applied: list[Edit] = []  # every edit so far, as edits of the input text
         findings: list[Finding] = list(pre_findings)
         extra = list(pre_edits)
-        # A phase runs again while it still changes something (two of its edits may have
-        # overlapped, and only one could be applied per pass), and both phases run again after
-        # content fixes (a repaired name can leave a stray space to tidy). Bounded: in practice
-        # the second round finds nothing.
-        for _ in range(MAX_PASSES):
+        # Phases alternate, repairs first: each runs passes until it proposes nothing (two of
+        # its edits may have overlapped, and only one could be applied per pass); after the
+        # first two, the first phase that changes nothing ends the run, since the other one
+        # was already idle on the same text (a repaired name can leave a stray space to tidy).
+        for number in range(MAX_PHASES):
+            stages = (repair, content)[number % 2]
             changed = False
-            for stages in (repair, content):
-                for _ in range(MAX_PASSES):
-                    edits, found = self._round(doc, suppressions, stages, extra)
-                    extra = []
-                    findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
-                    if not edits:
-                        break
-                    changed = stages is content or changed
-                    current = doc.text
-                    applied = sorted(compose(text, applied, current, edits), key=lambda e: (e.start, e.end))
-                    doc, suppressions = self._document(apply_edits(current, edits), markup)
-            if not changed:
+            for _ in range(MAX_PASSES):
+                edits, found, complete = self._round(doc, suppressions, stages, extra)
+                extra = []
+                findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
+                if not edits:
+                    break
+                changed = True
+                current = doc.text
+                applied = sorted(compose(text, applied, current, edits), key=lambda e: (e.start, e.end))
+                doc, suppressions = self._document(apply_edits(current, edits), markup, _small(edits, doc))
+                if complete and stages is content:
+                    # every proposal was applied, and content fixes do not feed each other (a
+                    # repair can: mojibake repaired into a no-break space): nothing new to find
+                    break
+            if number >= 1 and not changed:
                 break
         output = doc.text
         if not applied and not findings:
@@ -151,14 +156,17 @@ class Normalizer:
         located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
         return Result(output, changes, located, None, doc.language, text)
 
-    def _document(self, text: str, markup: str) -> tuple[Document, Any]:
-        language, script = describe(text)
+    def _document(self, text: str, markup: str, like: Document | None = None) -> tuple[Document, Any]:
+        """The document the stages see; `like`: an earlier version whose language still holds."""
+        language, script = (like.language, like.script) if like else describe(text)
         protected, suppressions = protection(text, markup)
         return Document(text, self.config.style, language, script, protected), suppressions
 
     def _round(
         self, doc: Document, suppressions: Any, stages: list[Stage], extra: list[Edit] | None = None,
-    ) -> tuple[list[Edit], list[Finding]]:
+    ) -> tuple[list[Edit], list[Finding], bool]:
+        """Proposals of `stages` resolved into edits, the findings, and whether no proposal
+        lost an overlap (then the stages are settled on the result)."""
         text = doc.text
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
@@ -167,7 +175,7 @@ class Normalizer:
             proposals += edits
             findings += found
         if not proposals and not findings:
-            return [], []
+            return [], [], True
         allowed = self._allowed(doc, suppressions)
         kept: list[Edit] = []
         for edit in proposals:
@@ -178,7 +186,8 @@ class Normalizer:
             else:  # an unsafe fix is a suggestion until the user opts in
                 findings.append(_as_suggestion(text, edit))
         findings = [f for f in findings if allowed(f.rule, f.category, f.start, f.end, finding=True)]
-        return resolve_overlaps(kept), findings
+        resolved = resolve_overlaps(kept)
+        return resolved, findings, len(resolved) == len(kept)
 
     def _allowed(self, doc: Document, suppressions: Any):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled
@@ -285,6 +294,16 @@ def _as_suggestion(text: str, edit: Edit) -> Finding:
     return Finding(edit.rule, edit.category, edit.severity,
                    edit.start, edit.end, text[edit.start : edit.end],
                    f"{edit.message} (unsafe fix, not applied: use --unsafe-fixes)", suggestion=edit.replacement)
+
+
+LANGUAGE_NEUTRAL = frozenset({"honorific", "transliteration"})
+
+
+def _small(edits: list[Edit], doc: Document) -> Document | None:
+    """`doc` when the edits cannot change its language or script, so they need not be
+    worked out again: titles and Latin name spellings only. Repairs can (a look-alike fixed
+    in a short text may tip its script count; a mis-decoded article becomes Cyrillic)."""
+    return doc if all(e.category in LANGUAGE_NEUTRAL for e in edits) else None
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

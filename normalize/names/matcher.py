@@ -115,22 +115,35 @@ class NameMatcher:
         if protected is not None:
             matches = [m for m in matches if not protected(m.start, m.end)]
         mentioned = {m.entity.id for m in matches if not m.fuzzy and m.tier < LOSSY}
-        edits: list[Edit] = []
-        findings: list[Finding] = []
-        lines: LineIndex | None = None
+        fixes: list[tuple[_Match, str]] = []
+        doubtful: list[tuple[_Match, str, str]] = []
         for match in matches:
             replacement = self._replacement(match)
-            if replacement is None:
-                continue
             original = text[match.start : match.end]
-            if original == replacement:
+            if replacement is None or original == replacement:
                 continue
-            weak = match.fuzzy or match.tier == LOSSY or _accents_only(match, original, replacement)
-            if not weak or self._corroborated(text, match, mentioned):
-                edits.extend(self._edits(text, match, replacement))
-            elif match.close:
-                lines = lines or LineIndex(text)
-                findings.append(self._finding(match, original, replacement, lines))
+            if match.fuzzy or match.tier == LOSSY or _accents_only(match, original, replacement):
+                doubtful.append((match, original, replacement))
+            else:
+                fixes.append((match, replacement))
+        # A doubtful spelling corroborated by evidence is fixed, and then counts as a mention
+        # that may corroborate the others ("Vastochny Cosmodrome ... Vastochny"): repeat until
+        # nothing changes, so that fixing the output again finds nothing new.
+        while True:
+            settled = [d for d in doubtful if self._corroborated(text, d[0], mentioned)]
+            if not settled:
+                break
+            for item in settled:
+                doubtful.remove(item)
+                fixes.append((item[0], item[2]))
+                mentioned.add(item[0].entity.id)
+        edits = [edit for match, replacement in sorted(fixes, key=lambda f: f[0].start)
+                 for edit in self._edits(text, match, replacement)]
+        findings: list[Finding] = []
+        if doubtful:
+            lines = LineIndex(text)
+            findings = [self._finding(match, original, replacement, lines)
+                        for match, original, replacement in doubtful if match.close]
         return edits, findings
 
     def _windows(self, text: str, capitals: frozenset[str] | None = None) -> list[tuple[int, int]]:
