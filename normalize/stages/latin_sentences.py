@@ -27,6 +27,7 @@ MARKERS = {
     if language != "en"
 }
 ALL_MARKERS = frozenset().union(*MARKERS.values())
+GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds them, sentence starts too
 
 
 
@@ -42,8 +43,9 @@ class LatinSentenceStage:
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.script not in (None, "Latin") or doc.language not in (None, "en"):
             return [], []
-        # one split and a set intersection in C: without two distinct markers, nothing to look at
-        if len(ALL_MARKERS.intersection(doc.text.split())) < 2:
+        # one split and a set intersection in C: a foreign sentence brings several distinct
+        # function words; English copy shows at most a "de" or "la" from a name
+        if len(GATE.intersection(doc.text.split())) < MIN_HITS:
             return [], []
         findings = []
         for match in SENTENCE.finditer(doc.text):
