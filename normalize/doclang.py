@@ -8,8 +8,6 @@ go to `normalize.langid`.
 
 from __future__ import annotations
 
-from collections import Counter
-
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that for was with on as by at from his her it are were have has be this which".split()),
@@ -24,24 +22,14 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
-ORDER = {language: rank for rank, language in enumerate(FUNCTION_WORDS)}
-LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _language, _words in FUNCTION_WORDS.items():
-    for _word in _words:
-        LANGUAGES_OF[_word] = LANGUAGES_OF.get(_word, ()) + (_language,)
-
-
 def latin_language(text: str, sample_chars: int = 1_200) -> tuple[str | None, float]:
-    """Best language by function-word hits in a sample; (None, 0.0) without evidence."""
-    # str.split and Counter run in C; a regex alternation of all the words is ten times slower.
-    counts = Counter(text[:sample_chars].lower().split())
-    hits: Counter[str] = Counter()
-    for word in counts.keys() & LANGUAGES_OF:  # a set intersection in C, then a few words
-        for language in LANGUAGES_OF[word]:
-            hits[language] += counts[word]
-    # ties go to the earlier language of FUNCTION_WORDS (English first), whatever the hash order
-    ranked = sorted(hits.items(), key=lambda item: (-item[1], ORDER[item[0]])) + [("", 0), ("", 0)]
-    (best, top), (_, second) = ranked[:2]
+    """Best language by the distinct function words of each language in a sample; (None, 0.0)
+    without evidence. str.split and set intersections run in C (a regex alternation of all the
+    words is ten times slower); ties go to the earlier language of FUNCTION_WORDS, English first."""
+    words = set(text[:sample_chars].lower().split())
+    ranked = sorted(((len(words & vocabulary), -rank, language)
+                     for rank, (language, vocabulary) in enumerate(FUNCTION_WORDS.items())), reverse=True)
+    (top, _, best), (second, _, _) = ranked[0], ranked[1]
     if top < 2:
         return None, 0.0
     return best, round(top / (top + second), 3)

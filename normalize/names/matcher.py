@@ -90,7 +90,9 @@ class NameMatcher:
         self.gazetteer = gazetteer
         self.style = style
         self.index: NameIndex = gazetteer.index()
-        self._verdicts: dict[str, int] = {}  # capitalised word -> NO, YES or PREFIX (see _could_be_name)
+        # capitalised words already judged, by verdict (see _could_be_name)
+        self._judged: set[str] = set()
+        self._by_verdict: dict[int, set[str]] = {NO: set(), YES: set(), PREFIX: set(), CANONICAL: set()}
         # first two words of every multi-word spelling: "Mark" alone is no name, "Mark Rutte" is
         self._pairs = {" ".join(k.split(" ")[:2]) for k in self.index.exact if " " in k}
         # first word -> how the words that can follow it are written ("rutte": Rutte, RUTTE, rutte)
@@ -153,21 +155,18 @@ class NameMatcher:
         distinct word (and remembering it) and tokenising only around the candidates keeps
         the cost of an article near one regex scan.
         """
-        verdicts = self._verdicts
-        if len(verdicts) > 200_000:
-            verdicts.clear()
-        words = capitals if capitals is not None else set(_CAPITAL_WORD_RE.findall(text))
-        candidates, prefixes, settled = [], [], []
-        for word in words:
-            verdict = verdicts.get(word)
-            if verdict is None:
-                verdict = verdicts[word] = self._could_be_name(word)
-            if verdict == YES:
-                candidates.append(word)
-            elif verdict == PREFIX:
-                prefixes.append(word)
-            elif verdict == CANONICAL:
-                settled.append(word)
+        words = capitals if capitals is not None else frozenset(_CAPITAL_WORD_RE.findall(text))
+        by_verdict = self._by_verdict
+        for word in words - self._judged:  # set operations in C; new words are judged once
+            by_verdict[self._could_be_name(word)].add(word)
+            self._judged.add(word)
+        if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
+            self._judged.clear()
+            for judged in by_verdict.values():
+                judged.clear()
+        candidates = list(words & by_verdict[YES])
+        prefixes = words & by_verdict[PREFIX]
+        settled = list(words & by_verdict[CANONICAL])
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin").
         for word in prefixes:
@@ -181,7 +180,7 @@ class NameMatcher:
         candidates += settled  # ... unless a doubtful spelling needs them as evidence
         windows: list[tuple[int, int]] = []
         for word_start, word_end in sorted(span for word in candidates for span in _occurrences(text, word)):
-            if verdicts[text[word_start:word_end]] == PREFIX and not self._starts_pair(text, word_start, word_end):
+            if text[word_start:word_end] in prefixes and not self._starts_pair(text, word_start, word_end):
                 continue
             start = text.rfind(" ", 0, max(0, word_start - _WINDOW_BEFORE)) + 1
             end = text.find(" ", word_end + _WINDOW_AFTER)

@@ -20,9 +20,14 @@ RULE = "foreign-script.latin-sentence"
 SENTENCE = regex.compile(r"[^.!?\n]*\p{L}[^.!?\n]*[.!?]?")
 MIN_WORDS = 6
 MIN_HITS = 3
-# Function words of the other languages that English copy does not use on its own.
+# Function words of the other languages that English copy does not use on its own: the ones
+# that are also English words ("come", "met", "die", "per") or name particles ("van", "von")
+# are left out.
+ENGLISH_TOO = frozenset(
+    "a e o i y do no to na ne ale com come con den die door em lo met non op par pas per pour van von um".split()
+)
 MARKERS = {
-    language: words - FUNCTION_WORDS["en"] - {"a", "e", "o", "i", "y", "do", "no", "to", "na", "ne"}
+    language: words - FUNCTION_WORDS["en"] - ENGLISH_TOO
     for language, words in FUNCTION_WORDS.items()
     if language != "en"
 }
