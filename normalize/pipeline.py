@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from .config import Config, resolve_config
+from .doclang import latin_language
 from .document import Document, merge_spans, url_spans
 from .edits import Change, Edit, Finding, LineIndex, apply_edits, compose, map_back, resolve_overlaps
 from .errors import NormalizeError
@@ -250,14 +251,13 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
 
 def describe(text: str) -> tuple[str | None, str | None]:
     """The document's main language and script, cheaply."""
-    from .doclang import latin_language
-
     if text.isascii():
         return (latin_language(text)[0] or "en") if text.strip() else None, "Latin"
-    sample = text[:50_000]
+    head = text[:10_000]
     # UTF-8 length counts 1-3 extra bytes per non-ASCII character: few of them, a Latin text
-    if len(sample.encode("utf-8", "surrogatepass")) - len(sample) < len(sample) // 5:
+    if len(head.encode("utf-8", "surrogatepass")) - len(head) < len(head) // 5:
         return latin_language(text)[0] or "en", "Latin"
+    sample = text[:50_000]
     from .langid import identify, main_script
 
     script = main_script(sample) or "Latin"

@@ -103,6 +103,7 @@ class NameMatcher:
             self._seconds.setdefault(first, set()).update({second, second.title(), second.upper()})
             if second in PARTICLES:
                 self._particles_after.setdefault(first, set()).update({f" {second} ", f" {second}-"})
+        self._all_seconds = frozenset().union(*self._seconds.values())
         self._folded: dict[str, str] = {}
 
     def find(self, text: str, protected: Callable[[int, int], bool] | None = None,
@@ -169,9 +170,10 @@ class NameMatcher:
         settled = list(words & by_verdict[CANONICAL])
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin").
+        followers = words & self._all_seconds  # the few words of the text that can follow a first name
         for word in prefixes:
             key = self._fold(word)
-            if not self._seconds.get(key, set()).isdisjoint(words) or any(
+            if not self._seconds.get(key, frozenset()).isdisjoint(followers) or any(
                 probe in text for probe in self._particles_after.get(key, ())
             ):
                 candidates.append(word)
