@@ -7,12 +7,11 @@ outcome of each file is a plain value so it can cross process boundaries.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .errors import NormalizeError
-from .files import Target
+from .files import Target, markup_for_path
 from .pipeline import Normalizer, Result
 from .safe_write import fingerprint, locked, remove_stale_temps, replace_file
 
@@ -74,7 +73,6 @@ def encode_output(result: Result, keep_encoding: bool) -> bytes:
 
 
 def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
-    from .markup import markup_for_path
     markup = options.markup or (markup_for_path(target.display) if target.path else "text")
     try:
         if target.path is None or not options.fix or options.stdout:
@@ -106,6 +104,8 @@ def process_all(
         for target in targets:
             yield process(target, engines(target), options)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only for many files: ~15 ms to import
+
     chunk = max(1, min(64, len(files) // (jobs * 8)))  # few round trips, yet balanced to the end
     engine_per_file = [engines(t) for t in files]
     for engine in {id(e): e for e in engine_per_file}.values():

@@ -8,6 +8,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+MARKUP_BY_SUFFIX = {
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".mkd": "markdown", ".mdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".rst": "rst", ".rest": "rst",
+}
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm"})
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
@@ -17,6 +21,11 @@ class Target:
     path: Path | None  # None: standard input
     display: str
     explicit: bool  # named on the command line (not found by walking)
+
+
+def markup_for_path(path: str) -> str:
+    """The markup a file is read as, by its extension (normalize.markup parses it)."""
+    return MARKUP_BY_SUFFIX.get(Path(path).suffix.lower(), "text")
 
 
 def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False) -> tuple[list[Target], list[str]]:

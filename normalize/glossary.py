@@ -205,10 +205,23 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     Packs for the same source language merge; a phrase defined twice, or a text that two
     entries translate differently, is an error naming both places.
     """
+    from .names import cache  # compiled glossaries are cached like gazetteers: TOML parsing is slow
+
+    paths = [Path(p) for p in paths]
+    try:
+        blobs = [("glossary.py", Path(__file__).read_bytes())] + [(str(p), p.read_bytes()) for p in paths]
+    except OSError:
+        blobs = None  # let the loader report the unreadable pack
+    key = cache.cache_key(blobs) if blobs else None
+    cached = cache.read(key, kind="glossary") if key else None
+    if isinstance(cached, Glossary):
+        return cached
     glossary = Glossary()
     seen: dict[tuple[str, str], _Origin] = {}
     for path in paths:
-        _load_pack(Path(path), glossary, seen)
+        _load_pack(path, glossary, seen)
+    if key:
+        cache.write(key, glossary, kind="glossary")
     return glossary
 
 

@@ -22,11 +22,12 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import os
 import re
 from typing import TYPE_CHECKING, Callable, Iterable
 
 import regex
+
+from .files import markup_for_path  # the extension table lives with the file walker
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -37,23 +38,6 @@ __all__ = ["MARKUPS", "Span", "is_protected", "markup_for_path", "merge_spans", 
 
 MARKUPS = ("markdown", "html", "rst", "text")
 
-_EXTENSIONS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdx": "markdown",
-    ".mkd": "markdown",
-    ".mdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".rst": "rst",
-    ".rest": "rst",
-}
-
-
-def markup_for_path(path: str) -> str:
-    """The markup kind implied by a file name's extension ("text" when unknown)."""
-    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
 
 
 def protected_spans(text: str, markup: str) -> list[Span]:

@@ -1,4 +1,4 @@
-"""A persistent cache of compiled gazetteers.
+"""A persistent cache of compiled gazetteers (and glossaries: `kind`).
 
 Parsing ~700 entities with `tomllib` and generating their variants takes most of a second; a
 command-line run must not pay that every time. The compiled `Gazetteer` (entities and index) is
@@ -47,26 +47,26 @@ def cache_dir() -> Path | None:
     return Path(base) / "normalize"
 
 
-def read(key: str) -> Any | None:
+def read(key: str, kind: str = "names") -> Any | None:
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        with open(folder / f"names-{key}.pickle", "rb") as handle:
+        with open(folder / f"{kind}-{key}.pickle", "rb") as handle:
             return pickle.load(handle)
     except Exception:  # a missing, stale or unreadable cache is a miss, never an error
         return None
 
 
-def write(key: str, value: Any) -> None:
+def write(key: str, value: Any, kind: str = "names") -> None:
     folder = cache_dir()
     if folder is None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".names-", delete=False) as handle:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{kind}-", delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / f"names-{key}.pickle")
+        os.replace(handle.name, folder / f"{kind}-{key}.pickle")
     except Exception:
         try:
             os.unlink(handle.name)  # type: ignore[possibly-undefined]

@@ -213,8 +213,9 @@ class NameMatcher:
             ):
                 return CANONICAL
             return YES
-        fuzzy = len(key) >= 4 and key not in self.index.all_given and not is_known_word(word)
-        if fuzzy and self._nearest(key) is not None:
+        # the near-miss index first: it rules out most words without loading the word list
+        fuzzy = len(key) >= 4 and key not in self.index.all_given
+        if fuzzy and self._nearest(key) is not None and not is_known_word(word):
             return YES
         return PREFIX if key in self.index.first else NO
 
