@@ -105,6 +105,7 @@ class NameMatcher:
                 self._particles_after.setdefault(first, set()).update({f" {second} ", f" {second}-"})
         self._all_seconds = frozenset().union(*self._seconds.values())
         self._folded: dict[str, str] = {}
+        self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
 
     def find(self, text: str, protected: Callable[[int, int], bool] | None = None,
              capitals: frozenset[str] | None = None) -> tuple[list[Edit], list[Finding]]:
@@ -291,9 +292,12 @@ class NameMatcher:
 
     def _fuzzy(self, text: str, tokens: list[_Token], loose: list[int]) -> list[_Match]:
         matches: list[_Match] = []
+        near_misses = self._by_verdict[YES]  # every word that has a near target was judged YES
         for i in loose:
             token = tokens[i]
             word = text[token.start : token.end]
+            if word not in near_misses:
+                continue
             if len(token.key) < 4 or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
                 continue
             if is_known_word(word):  # most loose capitalised tokens: "The", "Yesterday", "Paris"
@@ -321,7 +325,15 @@ class NameMatcher:
         return matches
 
     def _nearest(self, key: str) -> tuple[FuzzyTarget, str] | None:
-        """The one entity whose sound key is within one edit and whose spelling is close."""
+        """The one entity whose sound key is within one edit and whose spelling is close
+        (remembered per key: an article repeats its names, a corpus its vocabulary)."""
+        if key not in self._nearest_cache:
+            if len(self._nearest_cache) > 100_000:
+                self._nearest_cache.clear()
+            self._nearest_cache[key] = self._search_nearest(key)
+        return self._nearest_cache[key]
+
+    def _search_nearest(self, key: str) -> tuple[FuzzyTarget, str] | None:
         skey = sound_key(key)
         if len(skey) < 4:
             return None
