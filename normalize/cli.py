@@ -189,12 +189,13 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
             _fail(f"{exc.filename}: {exc.strerror}")
         tally = _guard(lambda: stream_jsonl(engine, source, sink, field, report_field or None,
                                             jobs or default_jobs()))
-    typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} finding(s)", err=True)
+    typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} with findings", err=True)
     for message in tally.errors or []:
         typer.echo(f"normalize: {paths[0]}: {message}", err=True)
     if tally.errors:
         raise typer.Exit(2)
-    raise typer.Exit(1 if tally.findings and fail_on is not None else 0)
+    fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or engine.config.fail_on]
+    raise typer.Exit(1 if any(SEVERITY_RANK[s] >= fail_level for s in tally.severities or ()) else 0)
 
 
 class _EngineCache:

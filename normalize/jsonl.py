@@ -25,30 +25,33 @@ class Tally:
     changed: int = 0
     findings: int = 0
     errors: list[str] | None = None
+    severities: set[str] | None = None  # the severities of all findings seen
 
 
-def clean_record(engine: Normalizer, line: str, field: str, report_field: str | None) -> tuple[str, int, int, str | None]:
-    """One JSONL line in, one out: (line, changed, findings, error message)."""
+def clean_record(engine: Normalizer, line: str, field: str,
+                 report_field: str | None) -> tuple[str, int, frozenset[str], str | None]:
+    """One JSONL line in, one out: (line, changed, severities of its findings, error message)."""
     stripped = line.strip()
     if not stripped:
-        return line, 0, 0, None
+        return line, 0, frozenset(), None
     try:
         record = json.loads(stripped)
     except (json.JSONDecodeError, RecursionError) as exc:
-        return line, 0, 0, f"not valid JSON ({exc})"
+        return line, 0, frozenset(), f"not valid JSON ({exc})"
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
-        return line, 0, 0, f"no string field {field!r}"
+        return line, 0, frozenset(), f"no string field {field!r}"
     try:
         result = engine.normalize_text(record[field])
     except NormalizeError as exc:
-        return line, 0, 0, str(exc)
+        return line, 0, frozenset(), str(exc)
     record[field] = result.text
     if report_field:
         report = result.to_dict()
         report.pop("encoding", None)
         record[report_field] = report
     # ensure_ascii keeps lone surrogates from the input as \udcXX escapes instead of failing
-    return json.dumps(record, ensure_ascii=True) + "\n", int(result.changed), len(result.findings), None
+    severities = frozenset(f.severity for f in result.findings)
+    return json.dumps(record, ensure_ascii=True) + "\n", int(result.changed), severities, None
 
 
 def _clean_chunk(engine: Normalizer, lines: list[str], field: str, report_field: str | None) -> list[tuple]:
@@ -63,7 +66,7 @@ def _chunks(stream: Iterable[str]) -> Iterator[list[str]]:
 
 def stream_jsonl(engine: Normalizer, source: IO[str], sink: IO[str], field: str = "text",
                  report_field: str | None = "normalize", jobs: int = 1) -> Tally:
-    tally = Tally(errors=[])
+    tally = Tally(errors=[], severities=set())
     number = 0
     for outcomes in _process(engine, source, field, report_field, jobs):
         for line, changed, findings, error in outcomes:
@@ -71,7 +74,8 @@ def stream_jsonl(engine: Normalizer, source: IO[str], sink: IO[str], field: str 
             sink.write(line if line.endswith("\n") else line + "\n")
             tally.records += 1
             tally.changed += changed
-            tally.findings += findings
+            tally.findings += bool(findings)
+            tally.severities |= findings
             if error:
                 tally.errors.append(f"line {number}: {error}; copied unchanged")
     return tally

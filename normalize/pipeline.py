@@ -1,10 +1,12 @@
-"""The pipeline: ordered stages, selection, suppression, overlap resolution, one pass.
+"""The pipeline: ordered stages, selection, suppression, overlap resolution, one pass each.
 
-Two rounds run in order. Repairs (encoding, Unicode hygiene, look-alike letters)
-come first, because names and honorifics can only be recognised in repaired text;
-content stages (foreign-script fragments, names, honorifics, rule packs) then run
-on the repaired text. The rounds are composed so that every reported change has
-offsets into the *input*, and replaying the changes on the input gives the output.
+Two phases alternate. Repairs (encoding, Unicode hygiene, look-alike letters) come first,
+because names and honorifics can only be recognised in repaired text; content stages
+(foreign-script fragments, Latin-script sentences, names, honorifics, rule packs) then run
+on the repaired text; the phases repeat until neither changes anything (a fixed point, so
+fixing the output again finds nothing). Each pass applies its edits in one go, and the
+passes are composed so that every reported change has offsets into the *input*: replaying
+the changes on the input gives the output.
 """
 
 from __future__ import annotations
@@ -240,7 +242,7 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
             config.allow_scripts, config.allow_terms, config.foreign_actions,
             [p.path for p in by_kind.get("glossary", [])], native_names)),
         (LatinSentenceStage, LatinSentenceStage),
-        (NameStage, lambda: names()),
+        (NameStage, names),
         (HonorificStage, lambda: HonorificStage(honorifics)),
         (rules, lambda: rules),
     ]

@@ -186,3 +186,18 @@ def test_rules_lists_id_category_severity_source():
 def test_python_dash_m_and_help():
     done = run("--help")
     assert done.returncode == 0 and b"check" in done.stdout and b"fix" in done.stdout
+
+
+def test_jsonl_streams_records_and_exits_by_the_findings_threshold(tmp_path):
+    source = tmp_path / "in.jsonl"
+    lead = "Officials in the capital said on Tuesday that the talks would continue next week. "
+    source.write_text(json.dumps({"id": 1, "text": lead + "Mr. Kim met Mr Putin and Mr Lee."}) + "\n"
+                      + json.dumps({"id": 2, "text": lead + "It breached [του Συμβουλίου Ασφαλείας] rules."}) + "\n")
+    done = run("fix", "--jsonl", str(source), "-o", str(tmp_path / "out.jsonl"))
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == [1, 2]
+    assert records[0]["text"].endswith("Mr Kim met Mr Putin and Mr Lee.")
+    assert records[1]["normalize"]["findings"][0]["language"] == "el"
+    assert done.returncode == 1  # an error finding remains
+    assert run("fix", "--jsonl", str(source), "-o", str(tmp_path / "o2.jsonl"), "--fail-on", "error",
+               "--ignore", "foreign-script").returncode == 0
