@@ -137,7 +137,9 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
     if sum(1 for t in targets if t.path is None) > 1:
         _fail("'-' (standard input) may be given only once")
     outcomes = []
-    for outcome in _guard(lambda: list(process_all(targets, engines.for_target, options, jobs or default_jobs()))):
+    show_progress = len(targets) >= PROGRESS_FROM and sys.stderr.isatty()
+    results = process_all(targets, engines.for_target, options, jobs or default_jobs())
+    for outcome in _guard(lambda: list(with_progress(results, len(targets), show_progress))):
         outcomes.append(outcome)
         if outcome.skipped:
             typer.echo(f"normalize: skipped {outcome.skipped}", err=True)
@@ -196,6 +198,24 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
         raise typer.Exit(2)
     fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or engine.config.fail_on]
     raise typer.Exit(1 if any(SEVERITY_RANK[s] >= fail_level for s in tally.severities or ()) else 0)
+
+
+PROGRESS_FROM = 20  # files: fewer finish before a bar would be worth drawing
+
+
+def with_progress(items, total: int, show: bool):  # noqa: ANN001, ANN201 - an iterator of anything
+    """Yield `items`, drawing a progress bar on standard error when `show` (a terminal)."""
+    if not show:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("normalize", total=total)
+        for item in items:
+            progress.advance(task)
+            yield item
 
 
 class _EngineCache:

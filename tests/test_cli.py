@@ -201,3 +201,10 @@ def test_jsonl_streams_records_and_exits_by_the_findings_threshold(tmp_path):
     assert done.returncode == 1  # an error finding remains
     assert run("fix", "--jsonl", str(source), "-o", str(tmp_path / "o2.jsonl"), "--fail-on", "error",
                "--ignore", "foreign-script").returncode == 0
+
+
+def test_progress_wrapper_keeps_every_item_in_order():
+    from normalize.cli import with_progress
+
+    assert list(with_progress(iter(range(50)), 50, show=True)) == list(range(50))
+    assert list(with_progress(iter(range(5)), 5, show=False)) == list(range(5))
