@@ -24,6 +24,7 @@ import ftfy  # noqa: E402
 
 from normalize.edits import apply_edits, resolve_overlaps  # noqa: E402
 from normalize.encoding import decode_bytes, find_legacy_mojibake, find_utf8_mojibake, needs_check  # noqa: E402
+from normalize.encoding.context import find_leftover_mojibake  # noqa: E402
 from normalize.errors import NormalizeError  # noqa: E402
 
 HELD_OUT = slice(250, None)
@@ -40,7 +41,9 @@ def read_latin(raw: bytes, reader: str) -> str:
 
 
 def repair(text: str) -> str:
-    edits = find_utf8_mojibake(text) + find_legacy_mojibake(text)
+    """What the encoding stage proposes in one pass (legacy leftovers included)."""
+    legacy = find_legacy_mojibake(text)
+    edits = find_utf8_mojibake(text) + legacy + find_leftover_mojibake(text, legacy)
     return apply_edits(text, resolve_overlaps(edits))
 
 

@@ -108,3 +108,22 @@ def test_held_out_sentences_repair(lang: str, page: str) -> None:
         total += 1
         exact += repair(f"He wrote: {broken} Then he left.") == f"He wrote: {sentence} Then he left."
     assert exact / total >= 0.9
+
+
+# --- leftovers in lines that are mostly legacy mojibake (normalize/encoding/context.py) ----------
+
+def _through_stage(text: str) -> str:
+    import normalize
+
+    return normalize.Normalizer(select=["encoding"]).normalize_text(text).text
+
+
+def test_short_leftovers_in_a_mostly_mojibake_line_are_decoded_with_the_line():
+    clean = "Беспроводной wi-fi и Bluetooth доступны во всех номерах гостиницы и ресторана"
+    broken = clean.encode("cp1251").decode("cp1252")
+    assert _through_stage(broken) == clean
+
+
+def test_accented_latin_words_beside_one_mojibake_name_are_left_alone():
+    text = "The café in Zürich hosted " + "Сергей Шойгу".encode("cp1251").decode("latin-1") + " à la carte."
+    assert _through_stage(text) == "The café in Zürich hosted Сергей Шойгу à la carte."

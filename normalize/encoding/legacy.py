@@ -146,7 +146,18 @@ def _latin_runs(text: str) -> list[_Run]:
         current.append(match.span())
     if current:
         runs.append(_Run(current))
-    return runs
+    return [_Run(_trim_latin_tail(text, run.words)) for run in runs]
+
+
+LOWERCASE_LATIN_NEXT = re.compile(r"[ \u00a0]+[a-z]")
+
+
+def _trim_latin_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A one-letter word ending a run and followed by a lowercase Latin word is the start of
+    Latin text ("Øîéãó à la carte": a French "à"), not part of the mojibake before it."""
+    if len(words) > 1 and words[-1][1] - words[-1][0] == 1 and LOWERCASE_LATIN_NEXT.match(text, words[-1][1]):
+        return words[:-1]
+    return words
 
 
 def _repair_latin_run(text: str, run: _Run) -> list[Edit]:

@@ -1,0 +1,89 @@
+"""Legacy mojibake left over inside lines that are mostly mojibake.
+
+`find_legacy_mojibake` repairs a run only when the run alone is convincing, so in a line of
+mis-decoded Greek or Cyrillic the short or odd pieces stay behind: a one-letter word ("è" for
+"и"), a word with a Latin letter in it ("ÏÂpазом"), an abbreviation. When the repaired runs
+already make up most of the line's letters, that line is known to be in the code page the
+runs were repaired from, and the leftovers are decoded the same way. Lines that are mostly
+genuine Latin-script text (an English sentence quoting one mis-decoded name) are left alone,
+and so are accented letters inside Latin words ("café").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from normalize.edits import Edit
+from normalize.encoding.legacy import SOURCE_PAGES, latin_byte_of
+
+CODEC_OF_RULE = {f"encoding.legacy-{suffix}": (codec, name, script) for codec, suffix, name, script in SOURCE_PAGES}
+LEFTOVER = regex.compile(r"[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2018-\u201e\u2020-\u2022"
+                         r"\u2026\u2030\u2039\u203a\u20ac\u2122]+")
+WORD = regex.compile(r"\w+")
+MOSTLY = 0.6  # share of a line's letters the repaired runs must already cover
+
+
+def find_leftover_mojibake(text: str, edits: list[Edit]) -> list[Edit]:
+    """Edits for mojibake pieces left in lines that `edits` (legacy repairs) mostly cover."""
+    by_line: dict[int, list[Edit]] = {}
+    for edit in edits:
+        if edit.rule in CODEC_OF_RULE:
+            by_line.setdefault(text.rfind("\n", 0, edit.start) + 1, []).append(edit)
+    extra: list[Edit] = []
+    for line_start, line_edits in by_line.items():
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        if len({CODEC_OF_RULE[e.rule][2] for e in line_edits}) != 1:
+            continue  # Greek and Cyrillic repairs in one line: no single code page to trust
+        # KOI8-R/KOI8-U (or cp1253/ISO-8859-7) differ in a few letters: the page that repaired
+        # the most letters of the line decides
+        weight: dict[str, int] = {}
+        for e in line_edits:
+            weight[e.rule] = weight.get(e.rule, 0) + sum(c.isalpha() for c in text[e.start : e.end])
+        rule = max(sorted(weight), key=weight.__getitem__)
+        covered = sum(weight.values())
+        letters = sum(c.isalpha() for c in text[line_start:line_end])
+        if not letters or covered / letters < MOSTLY:
+            continue
+        spans = sorted((e.start, e.end) for e in line_edits)
+        extra += _leftovers(text, line_start, line_end, spans, rule, *CODEC_OF_RULE[rule])
+    return extra
+
+
+def _leftovers(text: str, start: int, end: int, repaired: list[tuple[int, int]], rule: str, codec: str,
+               name: str, script: str) -> list[Edit]:
+    table = latin_byte_of()
+    out = []
+    for match in LEFTOVER.finditer(text, start, end):
+        a, b = match.span()
+        if any(s < b and a < e for s, e in repaired) or not any(c.isalpha() for c in match.group()):
+            continue
+        left, right = _word_around(text, a, b)
+        word = text[left:right]
+        glued = (left, right) != (a, b)
+        in_repaired_word = any(s < right and left < e for s, e in repaired)
+        # one stray Latin letter in a longer word ("HÁÛÉ" for "Hаши") is a typist's slip
+        lone_latin = len(word) >= 3 and sum(c.isascii() and c.isalpha() for c in word) <= 1
+        if glued and not (in_repaired_word or lone_latin) and not any(
+            c.isalpha() and not c.isascii() and c not in table for c in word
+        ):
+            continue  # glued to genuine Latin letters ("café"): not ours
+        try:
+            decoded = bytes(table[c] for c in match.group()).decode(codec)
+        except (KeyError, UnicodeDecodeError):
+            continue
+        if not any(c.isalpha() for c in decoded) or not all(c.isprintable() or c == "\u00ad" for c in decoded):
+            continue
+        out.append(Edit(a, b, decoded, rule, "encoding",
+                        f"{name} text read as Latin-1 (the rest of the line is {name} too)"))
+    return out
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and (text[left - 1].isalnum() or text[left - 1] in "'’"):
+        left -= 1
+    right = end
+    while right < len(text) and (text[right].isalnum() or text[right] in "'’"):
+        right += 1
+    return left, right
