@@ -16,6 +16,7 @@ from .errors import NormalizeError, RulePackError
 from .tomlpos import locate
 
 SEVERITY_NAMES = ("error", "warning", "info")
+FOREIGN_ACTIONS = ("flag", "note", "keep", "remove", "translate", "transliterate")
 CONFIG_FILES = ("normalize.toml", "pyproject.toml")
 
 
@@ -119,9 +120,10 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
         elif name == "style" and not isinstance(value, str):
             fail(key, "'style' must be a string")
         elif name == "foreign_actions" and not (
-            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+            isinstance(value, dict) and all(v in FOREIGN_ACTIONS for v in value.values())
         ):
-            fail(key, "'foreign-actions' must map a language (or language:context) to an action")
+            fail(key, "'foreign-actions' must map a language, context or language:context to one of "
+                      + ", ".join(FOREIGN_ACTIONS))
         values[name] = value
     root = path.parent if path else None
     if "packs" in values:

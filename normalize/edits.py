@@ -175,10 +175,10 @@ def apply_changes(text: str, changes: Iterable[Change | dict[str, Any]]) -> str:
     return "".join(parts)
 
 
-def compose(text0: str, first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
-    """Express two successive rounds of edits as one list of edits on `text0`.
+def compose(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
+    """Express two successive rounds of edits as one list of edits on the original text.
 
-    `first` turned text0 into text1; `second` (offsets into text1) turns text1 into
+    `first` turned the original into text1; `second` (offsets into text1) turns text1 into
     the output. Edits of the second round that touch text written by the first are
     merged with it into one edit, so the result still replays exactly on text0.
     """

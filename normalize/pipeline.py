@@ -143,7 +143,7 @@ class Normalizer:
                     break
                 changed = True
                 current = doc.text
-                applied = sorted(compose(text, applied, current, edits), key=lambda e: (e.start, e.end))
+                applied = sorted(compose(applied, current, edits), key=lambda e: (e.start, e.end))
                 doc, suppressions = self._document(apply_edits(current, edits), markup, _small(edits, doc))
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a

@@ -13,6 +13,3 @@ def rules_dir() -> Path:
         return packaged
     return Path(__file__).resolve().parent.parent / "rules"  # source checkout / editable install
 
-
-def data_dir() -> Path:
-    return Path(__file__).parent / "data"

@@ -123,3 +123,9 @@ replacement = "O.K."
 ''')
     with pytest.raises(RulePackError, match=r"rewrites 'Okay' as 'OK' but rule house.b .*:13\) as 'O.K.'"):
         normalize.Normalizer(config={"packs": [str(pack)]}).rules()
+
+
+def test_an_unknown_foreign_script_action_is_a_configuration_error(tmp_path):
+    config = write(tmp_path, 'foreign-actions = { el = "transalte" }\n', "normalize.toml")
+    with pytest.raises(RulePackError, match=r"normalize.toml:1: 'foreign-actions' must map .* translate"):
+        normalize.Normalizer(config=str(config))

@@ -19,7 +19,6 @@ from normalize.encoding.legacy import SOURCE_PAGES, latin_byte_of
 CODEC_OF_RULE = {f"encoding.legacy-{suffix}": (codec, name, script) for codec, suffix, name, script in SOURCE_PAGES}
 LEFTOVER = regex.compile(r"[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2018-\u201e\u2020-\u2022"
                          r"\u2026\u2030\u2039\u203a\u20ac\u2122]+")
-WORD = regex.compile(r"\w+")
 MOSTLY = 0.6  # share of a line's letters the repaired runs must already cover
 
 

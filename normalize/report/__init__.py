@@ -6,8 +6,6 @@ from typing import Any, Iterable
 
 from .. import __version__
 
-FORMATS = ("text", "json", "sarif", "github", "diff", "html")
-
 
 def build_report(entries: Iterable[tuple[str, Any]], errors: Iterable[str] = ()) -> dict[str, Any]:
     """`entries`: (path, Result) pairs in output order; `errors`: messages for inputs not handled."""

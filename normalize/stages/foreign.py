@@ -19,7 +19,6 @@ from ..edits import Edit, Finding
 from ..rulebook import RuleInfo
 
 RULE = "foreign-script.stray"
-ACTIONS = ("flag", "note", "keep", "remove", "translate", "transliterate")
 DEFAULT_ACTIONS = {"gloss": "note", "*": "flag"}  # a parenthetical gloss is often intended
 ALPHABETS = {"Latin", "Greek", "Cyrillic", "Armenian", "Georgian", "Hebrew", "Arabic"}
 WRITING_SYSTEMS = {
