@@ -225,7 +225,7 @@ def test_sarif_content() -> None:
     run = log["runs"][0]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("normalize", "0.1.0")
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver or driver["informationUri"].startswith("https://")
     assert run["columnKind"] == "unicodeCodePoints"
     ids = [r["id"] for r in driver["rules"]]
     assert len(ids) == len(set(ids))

@@ -30,11 +30,9 @@ from urllib.parse import quote
 
 from .github import artifact_path, error_message, scrub, span_end, visible
 
-__all__ = ["render_sarif", "build_sarif", "artifact_uri", "SARIF_SCHEMA_URI", "DEFAULT_INFORMATION_URI"]
+__all__ = ["render_sarif", "build_sarif", "artifact_uri", "SARIF_SCHEMA_URI"]
 
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-#: Used when the report's ``tool`` has no ``informationUri``; the lead may point it at the project page.
-DEFAULT_INFORMATION_URI = "https://pypi.org/project/normalize/"
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _DRIVE = re.compile(r"^[A-Za-z]:/")
@@ -164,9 +162,10 @@ def build_sarif(report: Mapping[str, Any]) -> dict[str, Any]:
     driver: dict[str, Any] = {
         "name": str(tool.get("name", "normalize")),
         "version": str(tool.get("version", "0")),
-        "informationUri": str(tool.get("informationUri") or DEFAULT_INFORMATION_URI),
         "rules": rules.descriptors,
     }
+    if tool.get("informationUri"):  # optional in SARIF; the project has no public page to name yet
+        driver["informationUri"] = str(tool["informationUri"])
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
