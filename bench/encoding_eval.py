@@ -24,7 +24,7 @@ import ftfy  # noqa: E402
 
 from normalize.edits import apply_edits, resolve_overlaps  # noqa: E402
 from normalize.encoding import decode_bytes, find_legacy_mojibake, find_utf8_mojibake, needs_check  # noqa: E402
-from normalize.encoding.context import find_leftover_mojibake  # noqa: E402
+from normalize.encoding.context import find_leftover_mojibake, prefer_iso_8859_7  # noqa: E402
 from normalize.errors import NormalizeError  # noqa: E402
 
 HELD_OUT = slice(250, None)
@@ -42,7 +42,7 @@ def read_latin(raw: bytes, reader: str) -> str:
 
 def repair(text: str) -> str:
     """What the encoding stage proposes in one pass (legacy leftovers included)."""
-    legacy = find_legacy_mojibake(text)
+    legacy = prefer_iso_8859_7(text, find_legacy_mojibake(text))
     edits = find_utf8_mojibake(text) + legacy + find_leftover_mojibake(text, legacy)
     return apply_edits(text, resolve_overlaps(edits))
 

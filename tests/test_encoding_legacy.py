@@ -127,3 +127,9 @@ def test_short_leftovers_in_a_mostly_mojibake_line_are_decoded_with_the_line():
 def test_accented_latin_words_beside_one_mojibake_name_are_left_alone():
     text = "The café in Zürich hosted " + "Сергей Шойгу".encode("cp1251").decode("latin-1") + " à la carte."
     assert _through_stage(text) == "The café in Zürich hosted Сергей Шойгу à la carte."
+
+
+@pytest.mark.parametrize("clean", ["Ε πρεπει να’σαι μαλακας να μπορεις να παρεις", "να παίξει στη Β’ Εθνική κι όχι"])
+def test_iso_8859_7_quotes_are_not_read_as_cp1253_capitals(clean):
+    broken = clean.encode("iso8859_7").decode("cp1252", errors="replace")
+    assert _through_stage(broken) == clean

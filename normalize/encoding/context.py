@@ -22,6 +22,32 @@ LEFTOVER = regex.compile(r"[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u0
 MOSTLY = 0.6  # share of a line's letters the repaired runs must already cover
 
 
+# cp1253 and ISO-8859-7 agree on every Greek letter but swap a few bytes: 0xA1/0xA2 are "΅"/"Ά"
+# in cp1253 and "‘"/"’" in ISO-8859-7. A capital Ά after a small letter, or a spacing ΅ before
+# a letter, or a capital Ά closing a word after another letter, cannot be Greek spelling: it
+# was an ISO-8859-7 quote ("ναΆσαι" is "να’σαι", "ΒΆ Εθνική" is "Β’ Εθνική").
+IMPOSSIBLE_CP1253 = regex.compile(r"\p{Ll}\u0386|\p{L}\u0386(?!\p{L})|\u0385\p{L}")
+CP1253 = "encoding.legacy-cp1253"
+ISO_8859_7 = "encoding.legacy-iso-8859-7"
+
+
+def prefer_iso_8859_7(text: str, edits: list[Edit]) -> list[Edit]:
+    """Re-read cp1253 repairs as ISO-8859-7 where cp1253 gives impossible Greek."""
+    table = latin_byte_of()
+    out = []
+    for edit in edits:
+        if edit.rule == CP1253 and IMPOSSIBLE_CP1253.search(edit.replacement):
+            try:
+                iso = bytes(ord(c) if c.isascii() else table[c] for c in text[edit.start : edit.end]).decode("iso8859_7")
+            except (KeyError, UnicodeDecodeError):
+                iso = None
+            if iso and not IMPOSSIBLE_CP1253.search(iso) and all(c.isprintable() or c == "\u00ad" for c in iso):
+                edit = Edit(edit.start, edit.end, iso, ISO_8859_7, edit.category,
+                            edit.message.replace("cp1253", "ISO-8859-7"), edit.safe, edit.severity, edit.priority)
+        out.append(edit)
+    return out
+
+
 def find_leftover_mojibake(text: str, edits: list[Edit]) -> list[Edit]:
     """Edits for mojibake pieces left in lines that `edits` (legacy repairs) mostly cover."""
     by_line: dict[int, list[Edit]] = {}

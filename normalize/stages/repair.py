@@ -34,7 +34,7 @@ class EncodingStage:
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= NO_MOJIBAKE:
             return [], []
-        from ..encoding.context import find_leftover_mojibake
+        from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
         from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check
         from ..encoding.utf8 import find_utf8_mojibake, needs_check
 
@@ -42,7 +42,7 @@ class EncodingStage:
         if needs_check(doc.text):
             edits += find_utf8_mojibake(doc.text)
         if needs_legacy_check(doc.text):
-            legacy = find_legacy_mojibake(doc.text)
+            legacy = prefer_iso_8859_7(doc.text, find_legacy_mojibake(doc.text))
             edits += legacy + find_leftover_mojibake(doc.text, legacy)
         return edits, []
 
