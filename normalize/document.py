@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable
+from typing import Any
 
 import regex
 
@@ -28,7 +28,22 @@ class Document:
     style: str | None = None
     language: str | None = None  # main language, ISO 639-1
     script: str | None = None  # main script, Unicode name
-    protected_spans: list[tuple[int, int]] = field(default_factory=list)  # sorted, merged
+    markup: str = "text"  # text | markdown | html | rst
+
+    @cached_property
+    def _protection(self) -> tuple[list[tuple[int, int]], Any]:
+        # Worked out on first use only: most texts give no stage a reason to ask.
+        return protection(self.text, self.markup)
+
+    @property
+    def protected_spans(self) -> list[tuple[int, int]]:
+        """Sorted, merged spans no stage may change (URLs, markup, suppression directives)."""
+        return self._protection[0]
+
+    @property
+    def suppressions(self) -> Any:
+        """The inline `normalize:` directives (normalize.suppress.Suppressions), or None."""
+        return self._protection[1]
 
     @cached_property
     def unusual_chars(self) -> frozenset[str]:
@@ -60,9 +75,22 @@ class Document:
         j = i + 1
         return j < len(spans) and spans[j][0] < max(end, start + 1)
 
-    @property
-    def protected(self) -> Callable[[int, int], bool]:
-        return self.is_protected
+
+
+def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
+    """Spans no stage may change (URLs, markup, directives) and the inline suppressions."""
+    spans = url_spans(text)
+    if markup != "text":
+        from .markup import protected_spans
+
+        spans += protected_spans(text, markup)
+    suppressions = None
+    if "ormalize" in text or "ORMALIZE" in text:  # any case of "normalize:", without lowering the text
+        from .suppress import parse_directives
+
+        suppressions = parse_directives(text)
+        spans += list(suppressions.directive_spans)
+    return merge_spans(spans), suppressions
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

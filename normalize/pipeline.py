@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from .config import Config, resolve_config
 from .doclang import latin_language
-from .document import Document, merge_spans, url_spans
+from .document import Document
 from .edits import Change, Edit, Finding, LineIndex, apply_edits, compose, map_back, resolve_overlaps
 from .errors import NormalizeError
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
@@ -124,7 +124,7 @@ class Normalizer:
 
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
         repair, content = self._stages
-        doc, suppressions = self._document(text, markup)
+        doc = self._document(text, markup)
         applied: list[Edit] = []  # every edit so far, as edits of the input text
         findings: list[Finding] = list(pre_findings)
         extra = list(pre_edits)
@@ -136,7 +136,7 @@ class Normalizer:
             stages = (repair, content)[number % 2]
             changed = False
             for _ in range(MAX_PASSES):
-                edits, found, complete = self._round(doc, suppressions, stages, extra)
+                edits, found, complete = self._round(doc, stages, extra)
                 extra = []
                 findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
                 if not edits:
@@ -144,7 +144,7 @@ class Normalizer:
                 changed = True
                 current = doc.text
                 applied = sorted(compose(applied, current, edits), key=lambda e: (e.start, e.end))
-                doc, suppressions = self._document(apply_edits(current, edits), markup, _small(edits, doc))
+                doc = self._document(apply_edits(current, edits), markup, _small(edits, doc))
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a
                     # repair can: mojibake repaired into a no-break space): nothing new to find
@@ -159,14 +159,13 @@ class Normalizer:
         located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
         return Result(output, changes, located, None, doc.language, text)
 
-    def _document(self, text: str, markup: str, like: Document | None = None) -> tuple[Document, Any]:
+    def _document(self, text: str, markup: str, like: Document | None = None) -> Document:
         """The document the stages see; `like`: an earlier version whose language still holds."""
         language, script = (like.language, like.script) if like else describe(text)
-        protected, suppressions = protection(text, markup)
-        return Document(text, self.config.style, language, script, protected), suppressions
+        return Document(text, self.config.style, language, script, markup)
 
     def _round(
-        self, doc: Document, suppressions: Any, stages: list[Stage], extra: list[Edit] | None = None,
+        self, doc: Document, stages: list[Stage], extra: list[Edit] | None = None,
     ) -> tuple[list[Edit], list[Finding], bool]:
         """Proposals of `stages` resolved into edits, the findings, and whether no proposal
         lost an overlap (then the stages are settled on the result)."""
@@ -179,7 +178,7 @@ class Normalizer:
             findings += found
         if not proposals and not findings:
             return [], [], True
-        allowed = self._allowed(doc, suppressions)
+        allowed = self._allowed(doc)
         kept: list[Edit] = []
         for edit in proposals:
             if not allowed(edit.rule, edit.category, edit.start, edit.end):
@@ -192,8 +191,9 @@ class Normalizer:
         resolved = resolve_overlaps(kept)
         return resolved, findings, len(resolved) == len(kept)
 
-    def _allowed(self, doc: Document, suppressions: Any):  # noqa: ANN202 - a small closure
+    def _allowed(self, doc: Document):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled
+        suppressions = doc.suppressions
 
         def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
             if not enabled(rule, category):
@@ -274,22 +274,6 @@ def _sample(text: str, script: str) -> str:
 
     words = [w for w in text[:20_000].split() if w and script_of(w[0]) == script]
     return " ".join(words[:200])
-
-
-def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
-    """Spans no stage may change (URLs, markup, directives) and the inline suppressions."""
-    spans = url_spans(text)
-    if markup != "text":
-        from .markup import protected_spans
-
-        spans += protected_spans(text, markup)
-    suppressions = None
-    if "ormalize" in text or "ORMALIZE" in text:  # any case of "normalize:", without lowering the text
-        from .suppress import parse_directives
-
-        suppressions = parse_directives(text)
-        spans += list(suppressions.directive_spans)
-    return merge_spans(spans), suppressions
 
 
 def _as_suggestion(text: str, edit: Edit) -> Finding:
