@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -35,9 +36,14 @@ def __getattr__(name: str) -> Any:  # import submodules only when used: the CLI 
 
 
 def _engine(style: Any, select: Any, ignore: Any, config: Any) -> "Normalizer":
+    """A Normalizer for these settings. Engines for a config given by path (or none) are kept,
+    so the file is read once; a Config or mapping gets a fresh, cheap engine (its compiled
+    stages are shared through pipeline._COMPILED), never one cached under a recycled id()."""
     from .pipeline import Normalizer
 
-    key = (style, _key(select), _key(ignore), config if isinstance(config, (str, type(None))) else id(config))
+    if config is not None and not isinstance(config, (str, PurePath)):
+        return Normalizer(style=style, select=select, ignore=ignore, config=config)
+    key = (style, _key(select), _key(ignore), str(config) if config is not None else None)
     engine = _ENGINES.get(key)
     if engine is None:
         engine = Normalizer(style=style, select=select, ignore=ignore, config=config)

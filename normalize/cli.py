@@ -128,7 +128,7 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
 
     engines = _EngineCache(config, dict(style=style, select=select, ignore=ignore,
                                         unsafe_fixes=unsafe or None))
-    base = _guard(lambda: engines.base())
+    base = _guard(engines.base)
     fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or base.config.fail_on]
     unknown = _guard(base.check_selectors) if (base.config.select or base.config.ignore) else []
     if unknown:

@@ -10,12 +10,12 @@ from typing import Any
 
 import regex
 
-# URLs, www. hosts and e-mail addresses in any kind of text: never edited. Found from their
-# markers ("://", "www.", "@") with str.find, then grown with anchored regexes: a regex that
-# tries every word start as a possible address costs more than the whole pipeline.
 PLAIN_ASCII_RUNS = re.compile(r"[\x20-\x7e\t\n\r]+")  # stdlib re: fastest for a plain class
 CAPITAL_WORD = regex.compile(r"\b\p{Lu}\w*")
 ASCII_CAPITAL_WORD = re.compile(r"[A-Z]\w*")
+# URLs, www. hosts and e-mail addresses in any kind of text: never edited. Found from their
+# markers ("://", "www.", "@") with str.find, then grown with anchored regexes: a regex that
+# tries every word start as a possible address costs more than the whole pipeline.
 URL_TAIL = regex.compile(r"""[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]""")
 SCHEME_BEFORE = regex.compile(r"[a-z][a-z0-9+.-]*$", regex.IGNORECASE)
 MAIL_LEFT = regex.compile(r"[\w.+-]+$")
