@@ -23,6 +23,7 @@ from .errors import NormalizeError
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
 from .selection import Selection, unknown_selectors
 from .stages import Stage
+from .validate import check_settings
 
 
 _COMPILED: dict[str, tuple[list[Stage], list[Stage]]] = {}
@@ -70,6 +71,7 @@ class Normalizer:
         base = resolve_config(config)
         self.config = base.merged(style=style, select=select, ignore=ignore, unsafe_fixes=unsafe_fixes)
         self.selection = Selection(self.config.select, self.config.ignore)
+        check_settings(self.config, base)  # a typo in select/ignore/style is an error, not a no-op
 
     def __getstate__(self) -> dict[str, Any]:
         return {"config": self.config, "selection": self.selection}
