@@ -2,7 +2,8 @@
 
 An entry is keyed by what an editor would recognise, not by offsets, so an edit elsewhere in
 the article does not invalidate it: the file (relative to the baseline's folder), the rule,
-the flagged text and up to CONTEXT characters on each side of it (whitespace collapsed).
+the flagged text and up to CONTEXT characters on each side of it on its line (whitespace
+collapsed).
 Counts are kept, so a second identical finding in the same place is still new.
 """
 
@@ -23,8 +24,11 @@ Key = tuple[str, str, str, str]
 
 def item_key(path: str, rule: str, text: str, source: str, start: int, end: int, root: Path) -> Key:
     """The identity of one change or finding, robust to edits elsewhere in the file."""
-    before = " ".join(source[max(0, start - CONTEXT): start].split())
-    after = " ".join(source[end: end + CONTEXT].split())
+    line_start = source.rfind("\n", 0, start) + 1  # context stays on the item's own line
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end < 0 else line_end
+    before = " ".join(source[max(line_start, start - CONTEXT): start].split())
+    after = " ".join(source[end: min(line_end, end + CONTEXT)].split())
     return (_relative(path, root), rule, text, f"{before}\u2038{after}")
 
 

@@ -415,7 +415,7 @@ class _EngineCache:
         return engine if specific == engine.config else self._engine(config_file, specific)
 
     def _engine(self, config_file: Path | None, specific: Any = None):  # noqa: ANN001, ANN202
-        key = (config_file, specific)
+        key = (config_file, None if specific is None else repr(specific))  # a Config holds dicts: not hashable
         if key not in self._by_key:
             from .config import Config, load_config_file
             from .pipeline import Normalizer

@@ -31,6 +31,11 @@ class PerFile:
     allow_scripts: tuple[str, ...] = ()  # added to the global allow-scripts
     style: str | None = None  # replaces the global style
     line: int | None = field(default=None, compare=False)  # where it was declared, for messages
+    key_lines: tuple[tuple[str, int | None], ...] = field(default=(), compare=False)  # (key, line)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of `key` in this entry (or of the entry) in its configuration file."""
+        return dict(self.key_lines).get(key) or self.line
 
 
 PER_FILE_KEYS = {"files", "ignore", "allow-terms", "allow-scripts", "style"}
@@ -159,6 +164,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def load_config_file(path: Path) -> Config:
+    """Read a normalize.toml, or the [tool.normalize] table of a pyproject.toml, into a Config."""
     try:
         source = path.read_text(encoding="utf-8")
         data = tomllib.loads(source)
@@ -195,8 +201,12 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
         if key == "per-file":
             if not isinstance(value, list):
                 fail(key, "'per-file' must be an array of tables: [[tool.normalize.per-file]]")
-            per_file += [_per_file(entry, i, lambda k, m, i=i: fail(k, m, i), _line_in(source, pyproject, None, i)
-                                   if source else None) for i, entry in enumerate(value)]
+            for i, entry in enumerate(value):
+                lines = tuple((k, _line_in(source, pyproject, k, i)) for k in entry) if source and isinstance(
+                    entry, Mapping) else ()
+                per_file.append(replace(_per_file(entry, i, lambda k, m, i=i: fail(k, m, i)),
+                                        line=_line_in(source, pyproject, None, i) if source else None,
+                                        key_lines=lines))
             continue
         if key == "per-file-ignores":
             if not isinstance(value, Mapping) or not all(
@@ -234,7 +244,7 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
     return Config(**values, per_file=tuple(per_file), source=path, root=root)
 
 
-def _per_file(entry: Any, index: int, fail: Any, line: int | None) -> PerFile:
+def _per_file(entry: Any, index: int, fail: Any) -> PerFile:
     """One [[per-file]] table, validated."""
     if not isinstance(entry, Mapping):
         fail(None, "each [[per-file]] entry must be a table")
@@ -254,7 +264,7 @@ def _per_file(entry: Any, index: int, fail: Any, line: int | None) -> PerFile:
     style = entry.get("style")
     if style is not None and not isinstance(style, str):
         fail("style", "per-file 'style' must be a string")
-    return PerFile(style=style, line=line, **lists)
+    return PerFile(style=style, **lists)
 
 
 def resolve_config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:

@@ -68,7 +68,9 @@ def check_style(config: Config, file_config: Config, styles: Iterable[str]) -> N
                                                       enumerate(config.per_file)]:
         if style is None or style in styles:
             continue
-        message = (f"unknown style {style!r}{suggestion(style, styles)}; known: {', '.join(sorted(styles))}")
+        british = style.replace("UK", "GB").replace("uk", "GB")  # the country code is GB, not UK
+        hint = f" (did you mean {british!r}?)" if british in styles else suggestion(style, styles)
+        message = f"unknown style {style!r}{hint}; known: {', '.join(sorted(styles))}"
         if origin == "style":
             _raise(message, file_config, "style", style == file_config.style)
         _raise_per_file(message, config, "style", int(origin.split(":")[1]))
@@ -83,7 +85,7 @@ def _raise(message: str, file_config: Config, key: str, from_file: bool) -> None
 def _raise_per_file(message: str, config: Config, key: str, index: int) -> None:
     if config.source is None:
         raise NormalizeError(message)
-    raise RulePackError(config.source, config.per_file[index].line, message)
+    raise RulePackError(config.source, config.per_file[index].line_of(key), message)
 
 
 def pack_styles(config: Config) -> set[str]:

@@ -5,9 +5,10 @@ counts is what a browser builds from it -- that the change elements survive
 parsing (a stray ``</pre>`` in an article must not end the view), that no
 script runs, and that the page actually paints.
 
-Chromium is a test dependency (``apt-get install chromium``). When it is
-missing the test FAILS with a clear message, so CI cannot go green without
-it; set ``NORMALIZE_SKIP_BROWSER=1`` to skip deliberately.
+Chromium is a test dependency (``apt-get install chromium``; ``.ci/run`` installs
+it when it can). When it is missing the test is SKIPPED with the reason on a
+laptop, but FAILS when ``CI`` is set (as CI services do), so CI cannot go green
+without it; ``NORMALIZE_SKIP_BROWSER=1`` skips deliberately even there.
 """
 
 from __future__ import annotations
@@ -102,12 +103,11 @@ def _chromium() -> str:
         found = shutil.which(candidate)
         if found:
             return found
-    pytest.fail(
-        "Chromium is required for the HTML report browser test but was not found "
-        f"(looked for {', '.join(CHROMIUM_CANDIDATES)}). Install it with "
-        "'apt-get update && apt-get install -y chromium', or set NORMALIZE_SKIP_BROWSER=1 to skip.",
-        pytrace=False,
-    )
+    message = (f"Chromium not found (looked for {', '.join(CHROMIUM_CANDIDATES)}); install it with "
+               "'apt-get install -y chromium' to run the HTML report browser test")
+    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+        pytest.fail(f"{message} (required when CI is set; NORMALIZE_SKIP_BROWSER=1 skips)", pytrace=False)
+    pytest.skip(message)
 
 
 def _run(chromium: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
