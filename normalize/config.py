@@ -66,7 +66,13 @@ class Config:
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("select", "ignore", "exclude", "allow_scripts", "allow_terms"):
             if key in given:
-                given[key] = tuple(_as_list(given[key]))
+                value = given[key]
+                if not isinstance(value, str) and not (
+                        isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value)):
+                    raise NormalizeError(f"{key} must be a string or a list of strings, not {value!r}")
+                given[key] = tuple(_as_list(value))
+        if "style" in given and not isinstance(given["style"], str):
+            raise NormalizeError(f"style must be a string, not {given['style']!r}")
         if "packs" in given:
             given["packs"] = tuple(Path(p) for p in given["packs"])
         return replace(self, **given)

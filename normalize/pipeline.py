@@ -23,7 +23,7 @@ from .errors import NormalizeError
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
 from .selection import Selection, unknown_selectors
 from .stages import Stage
-from .validate import check_settings
+from .validate import check_markup, check_settings
 
 
 _COMPILED: dict[str, tuple[list[Stage], list[Stage]]] = {}
@@ -146,6 +146,7 @@ class Normalizer:
     # --- the two rounds -------------------------------------------------------------------
 
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
+        check_markup(markup)
         repair, content = self._stages
         doc = self._document(text, markup)
         applied: list[Edit] = []  # every edit so far, as edits of the input text

@@ -17,6 +17,13 @@ from .edits import CATEGORIES
 from .errors import NormalizeError, RulePackError
 
 BUILTIN_STYLES = ("en-GB", "en-US")  # defined by the bundled honorific pack
+MARKUPS = ("text", "markdown", "html", "rst")
+
+
+def check_markup(markup: str) -> None:
+    """An unknown markup would silently be read as plain text: say so instead."""
+    if markup not in MARKUPS:
+        raise NormalizeError(f"unknown markup {markup!r}{suggestion(str(markup), MARKUPS)}; known: {', '.join(MARKUPS)}")
 
 
 def suggestion(value: str, candidates: Iterable[str]) -> str:
