@@ -52,6 +52,11 @@ class Markup(str, Enum):
     rst = "rst"
 
 
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"
@@ -173,7 +178,7 @@ def fix(
 
 @app.command()
 def rules(
-    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format("text"),
+    format: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.text,
     config: ConfigOpt = None,
 ) -> None:
     """List the rules: id, category, severity, source file."""
