@@ -12,6 +12,9 @@ CORPORA = Path(__file__).resolve().parent.parent / "bench" / "corpora"
 
 # file -> (minimum items, minimum words per item, maximum words per item); one item per line.
 LINE_CORPORA = {
+    "headlines-en.txt": (400, 3, 20),
+    **{f"short-foreign/{lang}.txt": (60, 5, 25) for lang in ("de", "fr", "es", "it", "pl", "pt", "nl")},
+    **{f"short-foreign/pairs-{lang}.txt": (20, 6, 50) for lang in ("de", "fr", "es", "it", "pl", "pt", "nl")},
 }
 ARTICLES_MIN = 12
 ARTICLE_WORDS = (300, 700)
@@ -29,12 +32,18 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def test_readme_lists_every_corpus_file():
+def test_readme_inventory_matches_the_files():
     readme = (CORPORA / "README.md").read_text(encoding="utf-8")
-    for path in sorted(CORPORA.rglob("*")):
-        if path.is_file() and path.name != "README.md" and path.parent.name != "news-modern":
-            assert path.name in readme, f"{path.name} is not described in README.md"
-    assert "news-modern" in readme and "Apache-2.0" in readme
+    stated = dict(re.findall(r"^\| `([^`]+)` \| (\d+) \|", readme, flags=re.M))
+    files = {p.relative_to(CORPORA).as_posix() for p in CORPORA.rglob("*") if p.suffix in {".txt", ".tsv"}}
+    listed = {name for name in stated if "*" not in name}
+    assert files - {f for f in files if f.startswith("news-modern/")} == listed
+    assert int(stated["news-modern/*.txt"]) == len(list((CORPORA / "news-modern").glob("*.txt")))
+    for name in listed:
+        text = (CORPORA / name).read_bytes().decode("utf-8")
+        header = 1 if name.endswith(".tsv") else 0
+        assert len(text.splitlines()) - header == int(stated[name]), name
+    assert "Apache-2.0" in readme
 
 
 def test_news_articles_are_utf8_and_of_article_length():
@@ -58,6 +67,12 @@ def test_news_articles_keep_one_honorific_house_style():
         else:
             undotted = re.findall(r"\b(?:Mr|Mrs|Ms|Dr) (?!Pepper|Martens|Dynamite|Nasty|Smith Goes)[A-Z]", text)
             assert not undotted, f"{path.name}: {undotted}"
+
+
+@pytest.mark.parametrize("lang", ("de", "fr", "es", "it", "pl", "pt", "nl"))
+def test_pairs_hold_two_sentences_per_line(lang):
+    for line in _lines(CORPORA / "short-foreign" / f"pairs-{lang}.txt"):
+        assert len(re.findall(r"[.!?](?= \S)", line)) == 1 and line[-1] in ".!?", line
 
 
 @pytest.mark.parametrize("name", sorted(LINE_CORPORA))
