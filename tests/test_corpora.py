@@ -13,6 +13,8 @@ CORPORA = Path(__file__).resolve().parent.parent / "bench" / "corpora"
 # file -> (minimum items, minimum words per item, maximum words per item); one item per line.
 LINE_CORPORA = {
     "headlines-en.txt": (400, 3, 20),
+    "glossed-foreign.txt": (80, 5, 30),
+    "stray-foreign.txt": (40, 5, 30),
     **{f"short-foreign/{lang}.txt": (60, 5, 25) for lang in ("de", "fr", "es", "it", "pl", "pt", "nl")},
     **{f"short-foreign/pairs-{lang}.txt": (20, 6, 50) for lang in ("de", "fr", "es", "it", "pl", "pt", "nl")},
 }
@@ -73,6 +75,19 @@ def test_news_articles_keep_one_honorific_house_style():
 def test_pairs_hold_two_sentences_per_line(lang):
     for line in _lines(CORPORA / "short-foreign" / f"pairs-{lang}.txt"):
         assert len(re.findall(r"[.!?](?= \S)", line)) == 1 and line[-1] in ".!?", line
+
+
+def test_foreign_tsv_agrees_with_the_line_files():
+    with (CORPORA / "foreign-in-english.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and set(rows[0]) == {"text", "language", "expected"}
+    for expected, name in (("gloss", "glossed-foreign.txt"), ("stray", "stray-foreign.txt")):
+        texts = [row["text"] for row in rows if row["expected"] == expected]
+        assert texts == _lines(CORPORA / name)
+    assert {row["language"] for row in rows} == {"ru", "uk", "el", "ar", "he", "zh", "ja", "ko", "hi"}
+    assert {row["expected"] for row in rows} == {"gloss", "stray"}
+    for row in rows:  # every item really holds text outside the Latin script
+        assert re.search(r"[^\x00-\u024f\u2000-\u206f]", row["text"]), row["text"]
 
 
 @pytest.mark.parametrize("name", sorted(LINE_CORPORA))
