@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -68,7 +69,7 @@ SHORT_TEXT_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
-CONFIDENT = 0.8  # below this a short-text guess is "undetermined"
+CONFIDENT = 0.7  # below this a short-text guess is "undetermined"
 FUNCTION_WORD_BONUS = 5.0  # nats per function word of a language
 TEMPERATURE = 1.0
 # Log-priors. English is the copy this tool mostly sees; a text without a single accented
@@ -81,8 +82,9 @@ NAME_WEIGHT = 0.2  # a capitalised word inside a sentence: most likely a name
 INITIAL_WEIGHT = 0.6  # a sentence's first word: a name or an ordinary word
 ACRONYM_WEIGHT = 0.05
 MIN_WORDS = 3  # fewer words: undetermined ("Vladimir Putin", "service public")
-MIN_EVIDENCE = 1.0  # total word weight below this: undetermined (names only)
+MIN_EVIDENCE = 1.0  # total word weight below this, or no word in lower case: undetermined (names only)
 SAMPLE_WORDS = 80
+TITLE_CASE_WORDS = 5  # a text of this many words or more with all long words capitalised: title case
 WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*|[.!?\"“”«»]")
 SENTENCE_END = frozenset('.!?"“”«»')
 
@@ -126,12 +128,20 @@ def weighted_words(text: str) -> list[tuple[str, float]]:
     tokens = WORD.findall(text[:4_000])
     letters = [c for c in text[:4_000] if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "BAHIA COCOA REVIEW"
+    # Title case ("Putin Meets Kim In Vladivostok"): capitals say nothing about names there
+    words = [t for t in tokens if t not in SENTENCE_END]
+    # (every word longer than "and", "the", "of" capitalised)
+    shouting = shouting or (len(words) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in words if len(w) > 3))
     out: list[tuple[str, float]] = []
     initial = True
+    previous = ""
     for token in tokens:
         if token in SENTENCE_END:
-            initial = True
+            # "Mr." or "Dr." ends no sentence: the name after it is a name
+            initial = not (token == "." and previous[:1].isupper() and len(previous) <= 3)
+            previous = token
             continue
+        previous = token
         weight = 1.0
         if not shouting and token[0].isupper():
             if len(token) > 1 and token.isupper():
@@ -149,7 +159,7 @@ def short_text_language(text: str) -> Guess:
     """Letter n-grams and function words, names discounted; undetermined below CONFIDENT."""
     words = weighted_words(text)
     evidence = sum(weight for _, weight in words)
-    if len(words) < MIN_WORDS or evidence < MIN_EVIDENCE:
+    if len(words) < MIN_WORDS or evidence < MIN_EVIDENCE or all(weight < 1.0 for _, weight in words):
         return Guess(None, 0.0)
     scores = _scores(words)
     scores["en"] += ENGLISH_PRIOR + (ASCII_ENGLISH_PRIOR if text[:4_000].isascii() else 0.0)
@@ -165,24 +175,30 @@ def short_text_language(text: str) -> Guess:
 
 
 def _scores(words: list[tuple[str, float]]) -> dict[str, float]:
-    """Weighted log-likelihood of the words per language. A function word that several
-    languages share ("in", "met", "de") is equal evidence for each of them: they all get the
-    best of their letter scores, so the letters of a shared word decide nothing."""
+    """Weighted log-likelihood of the words per language."""
+    scores: dict[str, float] = {}
+    for word, weight in words:
+        for language, score in _word_scores(word):
+            scores[language] = scores.get(language, 0.0) + weight * score
+    return scores
+
+
+@lru_cache(maxsize=65_536)
+def _word_scores(word: str) -> tuple[tuple[str, float], ...]:
+    """log P(word) per language, remembered: headlines repeat their words. A function word
+    that several languages share ("in", "met", "de") is equal evidence for each of them: they
+    all get the best of their letter scores, so the letters of a shared word decide nothing."""
     from .langid.model import load_group, word_log_probability
 
     profiles = load_group("latin")
-    scores = dict.fromkeys(profiles, 0.0)
-    for word, weight in words:
-        # a word's parts ("l'homme", "don't", "jong-un") are scored separately
-        parts = [p for p in regex.split(r"['-]", word) if p]
-        letters = {language: sum(word_log_probability(profile, part) for part in parts)
-                   for language, profile in profiles.items()}
-        knowing = [language for language, vocabulary in SHORT_TEXT_WORDS.items()
-                   if word in vocabulary or any(p in vocabulary for p in parts)]
-        if knowing:
-            shared = max(letters[language] for language in knowing) + FUNCTION_WORD_BONUS
-            for language in knowing:
-                letters[language] = shared
-        for language, score in letters.items():
-            scores[language] += weight * score
-    return scores
+    # a word's parts ("l'homme", "don't", "jong-un") are scored separately
+    parts = [p for p in regex.split(r"['-]", word) if p]
+    letters = {language: sum(word_log_probability(profile, part) for part in parts)
+               for language, profile in profiles.items()}
+    knowing = [language for language, vocabulary in SHORT_TEXT_WORDS.items()
+               if word in vocabulary or any(p in vocabulary for p in parts)]
+    if knowing:
+        shared = max(letters[language] for language in knowing) + FUNCTION_WORD_BONUS
+        for language in knowing:
+            letters[language] = shared
+    return tuple(letters.items())

@@ -97,7 +97,7 @@ class HonorificStage:
         ]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        language = doc.language if doc.language in self._by_language else "en"
+        language = doc.language or "en"  # a language without a pack (nl, tr) gets no English style
         pack = self._by_language.get(language)
         if pack is None:
             return [], []
