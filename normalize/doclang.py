@@ -84,7 +84,8 @@ ACRONYM_WEIGHT = 0.05
 MIN_WORDS = 3  # fewer words: undetermined ("Vladimir Putin", "service public")
 MIN_EVIDENCE = 1.0  # total word weight below this, or no word in lower case: undetermined (names only)
 SAMPLE_WORDS = 80
-TITLE_CASE_WORDS = 5  # a text of this many words or more with all long words capitalised: title case
+TITLE_CASE_WORDS = 5  # a text of this many words or more, all capitalised but these: title case
+TITLE_CASE_LOWER = frozenset("a an the and or but nor for of in on at to by up as vs via per with from into".split())
 WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*|[.!?\"“”«»]")
 SENTENCE_END = frozenset('.!?"“”«»')
 
@@ -130,8 +131,9 @@ def weighted_words(text: str) -> list[tuple[str, float]]:
     shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "BAHIA COCOA REVIEW"
     # Title case ("Putin Meets Kim In Vladivostok"): capitals say nothing about names there
     words = [t for t in tokens if t not in SENTENCE_END]
-    # (every word longer than "and", "the", "of" capitalised)
-    shouting = shouting or (len(words) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in words if len(w) > 3))
+    # (every word capitalised but articles, conjunctions and short prepositions)
+    shouting = shouting or (len(words) >= TITLE_CASE_WORDS and
+                            all(w[0].isupper() for w in words if w not in TITLE_CASE_LOWER))
     out: list[tuple[str, float]] = []
     initial = True
     previous = ""
