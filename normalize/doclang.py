@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -87,6 +87,7 @@ SAMPLE_WORDS = 80
 TITLE_CASE_WORDS = 5  # a text of this many words or more, all capitalised but these: title case
 TITLE_CASE_LOWER = frozenset("a an the and or but nor for of in on at to by up as vs via per with from into".split())
 WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*|[.!?\"“”«»]")
+UPPER = regex.compile(r"\p{Lu}")
 SENTENCE_END = frozenset('.!?"“”«»')
 
 
@@ -126,9 +127,10 @@ def main_language(text: str) -> Guess:
 
 def weighted_words(text: str) -> list[tuple[str, float]]:
     """Lower-cased words of the sample with the weight of their language evidence."""
-    tokens = WORD.findall(text[:4_000])
-    letters = [c for c in text[:4_000] if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)  # "BAHIA COCOA REVIEW"
+    sample = text[:4_000]
+    tokens = WORD.findall(sample)
+    letters = sum(len(t) for t in tokens if t not in SENTENCE_END)
+    shouting = letters > 0 and len(UPPER.findall(sample)) > 0.6 * letters  # "BAHIA COCOA REVIEW"
     # Title case ("Putin Meets Kim In Vladivostok"): capitals say nothing about names there
     words = [t for t in tokens if t not in SENTENCE_END]
     # (every word capitalised but articles, conjunctions and short prepositions)
@@ -165,9 +167,6 @@ def short_text_language(text: str) -> Guess:
         return Guess(None, 0.0)
     scores = _scores(words)
     scores["en"] += ENGLISH_PRIOR + (ASCII_ENGLISH_PRIOR if text[:4_000].isascii() else 0.0)
-    for language in scores:
-        if language not in SHORT_TEXT_WORDS:
-            scores[language] += UNLISTED_PRIOR
     top = max(scores.values())
     exp = {k: math.exp((v - top) / TEMPERATURE) for k, v in scores.items()}
     total = sum(exp.values())
@@ -177,16 +176,24 @@ def short_text_language(text: str) -> Guess:
 
 
 def _scores(words: list[tuple[str, float]]) -> dict[str, float]:
-    """Weighted log-likelihood of the words per language."""
-    scores: dict[str, float] = {}
+    """Weighted log-likelihood of the words per language, with each language's prior."""
+    languages, priors = _languages()
+    totals = list(priors)
     for word, weight in words:
-        for language, score in _word_scores(word):
-            scores[language] = scores.get(language, 0.0) + weight * score
-    return scores
+        totals = [total + weight * score for total, score in zip(totals, _word_scores(word))]
+    return dict(zip(languages, totals))
+
+
+@cache
+def _languages() -> tuple[tuple[str, ...], tuple[float, ...]]:
+    from .langid.model import load_group
+
+    languages = tuple(load_group("latin"))
+    return languages, tuple(0.0 if language in SHORT_TEXT_WORDS else UNLISTED_PRIOR for language in languages)
 
 
 @lru_cache(maxsize=65_536)
-def _word_scores(word: str) -> tuple[tuple[str, float], ...]:
+def _word_scores(word: str) -> tuple[float, ...]:
     """log P(word) per language, remembered: headlines repeat their words. A function word
     that several languages share ("in", "met", "de") is equal evidence for each of them: they
     all get the best of their letter scores, so the letters of a shared word decide nothing."""
@@ -203,4 +210,4 @@ def _word_scores(word: str) -> tuple[tuple[str, float], ...]:
         shared = max(letters[language] for language in knowing) + FUNCTION_WORD_BONUS
         for language in knowing:
             letters[language] = shared
-    return tuple(letters.items())
+    return tuple(letters[language] for language in _languages()[0])
