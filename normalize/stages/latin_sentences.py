@@ -37,7 +37,7 @@ GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds t
 
 
 class LatinSentenceStage:
-    name = "latin-sentences"
+    phase = "content"
     categories = frozenset({"foreign-script"})
     families = frozenset({"foreign-script"})
 

@@ -11,7 +11,7 @@ from ..rulebook import RuleInfo
 
 
 class NameStage:
-    name = "names"
+    phase = "content"
     categories = frozenset({"transliteration"})
     families = frozenset({"names"})
 
