@@ -124,7 +124,7 @@ def case_file(path: Path) -> list[Case]:
         if raw.get("markup", "text") not in MARKUPS:
             raise fail("markup", f"'markup' must be one of {', '.join(MARKUPS)}")
         cases.append(Case(
-            f"{path}:{line}", raw["input"], raw.get("output", raw["input"]),
+            f"{path}:{line}", raw["input"], str(raw.get("output", raw["input"])),
             tuple(raw["rules"]) if "rules" in raw else None,
             tuple(raw["findings"]) if "findings" in raw else None,
             raw.get("style"), raw.get("language"), raw.get("markup", "text"), tuple(raw.get("select", ())),

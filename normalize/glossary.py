@@ -211,9 +211,9 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     """
     from .names import cache  # compiled glossaries are cached like gazetteers: TOML parsing is slow
 
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     try:
-        blobs = [("glossary.py", Path(__file__).read_bytes())] + [(str(p), p.read_bytes()) for p in paths]
+        blobs = [("glossary.py", Path(__file__).read_bytes())] + [(str(p), p.read_bytes()) for p in files]
     except OSError:
         blobs = None  # let the loader report the unreadable pack
     key = cache.cache_key(blobs) if blobs else None
@@ -222,7 +222,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
         return cached
     glossary = Glossary()
     seen: dict[tuple[str, str], _Origin] = {}
-    for path in paths:
+    for path in files:
         _load_pack(path, glossary, seen)
     if key:
         cache.write(key, glossary, kind="glossary")

@@ -278,4 +278,4 @@ def _rule_pattern(check: EntryChecker) -> str:
         check.fail("pattern", f"invalid regular expression: {exc}")
     if compiled.search("") is not None:
         check.fail("pattern", "pattern matches the empty string")
-    return pattern
+    return str(pattern)
