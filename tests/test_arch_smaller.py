@@ -45,3 +45,17 @@ def test_pyahocorasick_is_gone_and_rich_is_declared():
     assert "pyahocorasick" not in names and "rich" in names
     sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "normalize").rglob("*.py"))
     assert "ahocorasick" not in sources
+
+
+def test_every_registered_stage_follows_the_protocol_and_declares_its_families():
+    from normalize.stages import PHASES
+
+    repair, content = Normalizer()._stages
+    assert repair and content
+    for phase, stages in zip(PHASES, (repair, content)):
+        for stage in stages:
+            assert stage.phase == phase
+            assert not hasattr(stage, "name")
+            rules = stage.rules()
+            assert {r.family for r in rules} <= stage.families, type(stage).__name__
+            assert {r.category for r in rules} <= stage.categories, type(stage).__name__
