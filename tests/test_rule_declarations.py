@@ -1,6 +1,7 @@
 """`normalize rules` is truthful: everything the engine emits on a broad corpus is declared.
 
-The corpus: the fixtures and the seed, the langid-dev sentences of every language (alone and
+The corpus: the fixtures and the seed, the clean news articles, headlines and stray or glossed
+foreign sentences of bench/corpora, the langid-dev sentences of every language (alone and
 as stray lines in an English article), the ftfy test cases, the fuzz regressions, damaged
 copies (UTF-8 read as cp1252, cp1251 read as Latin-1, look-alikes, invisible characters,
 controls, fullwidth forms, ligatures), legacy-encoded bytes, and the examples of every
@@ -78,6 +79,11 @@ def _texts() -> list[tuple[str, str]]:
         mixed = f"{english}\n{_sentences(language, 2)[-1]}\nMr. Smith and Mr Jones met Dr Brown.\n{english}"
         items.append(("text", mixed))
         items += [("text", damaged) for damaged in _damaged(" ".join(_sentences(language, 6)))]
+    corpora = ROOT / "bench" / "corpora"  # clean news copy written for the project (names, titles, styles)
+    items += [("text", p.read_text(encoding="utf-8")) for p in sorted((corpora / "news-modern").glob("*.txt"))]
+    for name in ("headlines-en.txt", "stray-foreign.txt", "glossed-foreign.txt"):
+        if (corpora / name).is_file():
+            items.append(("text", (corpora / name).read_text(encoding="utf-8")))
     for name in ("synthetic.json", "in-the-wild.json", "negative.json"):
         items += [("text", case["original"]) for case in json.loads((DATA / "ftfy-test-cases" / name).read_text())]
     from normalize.examples import bundled_examples
