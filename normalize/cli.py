@@ -102,10 +102,13 @@ class RunOptions:
         "--baseline", help="Changes and findings recorded in this file do not fail the run; new ones do.")] = None
     write_baseline: Annotated[Optional[Path], typer.Option(
         "--write-baseline", help="check: record every current change and finding in this file; exit 0.")] = None
+    language: Annotated[Optional[str], typer.Option(
+        "--language", help="The documents' language (ISO 639-1 code, e.g. en, de), or auto to detect it.")] = None
 
     def engine_flags(self) -> dict[str, Any]:
         """The settings that override the configuration file."""
-        return dict(style=self.style, select=self.select, ignore=self.ignore, unsafe_fixes=self.unsafe_fixes or None)
+        return dict(style=self.style, select=self.select, ignore=self.ignore, unsafe_fixes=self.unsafe_fixes or None,
+                    language=self.language)
 
 
 def shared_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -180,21 +183,29 @@ def fix(
 def rules(
     format: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.text,
     config: ConfigOpt = None,
+    check_examples: Annotated[bool, typer.Option("--check-examples", help="Run the examples of PACKS instead.")] = False,
+    packs: Annotated[Optional[list[Path]], typer.Argument(help="Pack files, with --check-examples.")] = None,
 ) -> None:
     """List the rules: id, category, severity, source file."""
     import json
+
+    if check_examples or packs:
+        from .examples import run_check_examples
+
+        raise typer.Exit(run_check_examples(packs or [], typer.echo))
 
     from .pipeline import Normalizer
 
     engine = _guard(lambda: Normalizer(config=config))
     infos = _guard(engine.rules)
     if format.value == "json":
-        typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "source": r.source}
+        typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity,
+                                "severities": list(r.allowed_severities), "safe": r.safe, "source": r.source}
                                for r in infos], ensure_ascii=False, indent=2))
         return
     width = max((len(r.id) for r in infos), default=10)
     for r in infos:
-        typer.echo(f"{r.id:<{width}}  {r.category:<15}  {r.severity:<7}  {_relative(r.source)}")
+        typer.echo(f"{r.id:<{width}}  {r.category:<15}  {'/'.join(r.allowed_severities):<13}  {_relative(r.source)}")
 
 
 @app.command()

@@ -108,7 +108,9 @@ def pack_styles(config: Config) -> set[str]:
             styles |= set(parse_honorifics(pack).styles)
     gazetteers = [Path(p.path) for p in packs if p.kind == "gazetteer"]
     styles |= load_gazetteer(gazetteers).styles()
-    return styles
+    from .names.press import PRESS_LANGUAGES  # --style de: German press spellings of names
+
+    return styles | set(PRESS_LANGUAGES)
 
 
 # Families of the built-in stages: a selector naming one (or a category) needs no catalogue,
