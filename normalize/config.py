@@ -306,7 +306,8 @@ def _per_file(entry: Any, index: int, fail: Any) -> PerFile:
     style = entry.get("style")
     if style is not None and not isinstance(style, str):
         fail("style", "per-file 'style' must be a string")
-    return PerFile(style=style, **lists)
+    return PerFile(lists["files"], ignore=lists["ignore"], allow_terms=lists["allow_terms"],
+                   allow_scripts=lists["allow_scripts"], style=style)
 
 
 def language_problem(value: Any) -> str | None:
