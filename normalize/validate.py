@@ -8,7 +8,6 @@ packs, whatever the selection) and the styles the packs define, with a "did you 
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Iterable
 
@@ -28,6 +27,8 @@ def check_markup(markup: str) -> None:
 
 def suggestion(value: str, candidates: Iterable[str]) -> str:
     """' (did you mean X?)' for the closest candidate, or ''."""
+    import difflib  # only on an error: not on every start-up
+
     close = difflib.get_close_matches(value, sorted(set(candidates)), n=1, cutoff=0.6)
     if not close and "." in value:  # a typo in the family part: suggest the family
         close = difflib.get_close_matches(value.split(".")[0], sorted(set(candidates)), n=1, cutoff=0.6)
