@@ -292,7 +292,11 @@ def _per_file(entry: Any, index: int, fail: Any) -> PerFile:
         fail(None, "each [[per-file]] entry must be a table")
     for key in entry:
         if key not in PER_FILE_KEYS:
-            fail(key, f"unknown per-file key {key!r}; known: {', '.join(sorted(PER_FILE_KEYS))}")
+            import difflib
+
+            close = difflib.get_close_matches(str(key), sorted(PER_FILE_KEYS), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            fail(key, f"unknown per-file key {key!r}{hint}; known: {', '.join(sorted(PER_FILE_KEYS))}")
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("files", "ignore", "allow-terms", "allow-scripts"):
         value = entry.get(key, [])
