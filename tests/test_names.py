@@ -108,7 +108,7 @@ def test_trusted_scheme_variant_alone_is_fixed(gaz: Gazetteer) -> None:
 def test_foreign_habit_variant_alone_is_only_a_finding(seed_gaz: Gazetteer) -> None:
     edits, findings = NameMatcher(seed_gaz).find("Then Schoigu said so.")
     assert edits == []
-    assert [(f.rule, f.severity, f.suggestion, f.text) for f in findings] == [("names.shoigu", "warning", "Shoigu", "Schoigu")]
+    assert [(f.rule, f.severity, f.suggestion, f.text) for f in findings] == [("names.shoigu", "info", "Shoigu", "Schoigu")]
     assert findings[0].line == 1 and findings[0].column == 6
 
 
@@ -118,9 +118,12 @@ def test_context_word_corroborates_a_near_miss(seed_gaz: Gazetteer) -> None:
     assert [f.suggestion for f in findings] == ["Shoigu"]
 
 
-def test_mention_elsewhere_corroborates_a_near_miss(seed_gaz: Gazetteer) -> None:
+def test_mention_elsewhere_is_no_evidence(seed_gaz: Gazetteer) -> None:
+    """Being named elsewhere proves nothing: "Bill Condon" is not London. Only a suggestion."""
     text = "Sergei Shoigu arrived. Later Saigu spoke."
-    assert fix(seed_gaz, text) == "Sergei Shoigu arrived. Later Shoigu spoke."
+    edits, findings = NameMatcher(seed_gaz).find(text)
+    assert edits == []
+    assert [(f.text, f.suggestion, f.severity) for f in findings] == [("Saigu", "Shoigu", "info")]
 
 
 def test_greek_round_trip_variant(seed_gaz: Gazetteer) -> None:

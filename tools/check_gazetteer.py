@@ -40,7 +40,7 @@ KINDS = {"person", "place", "organisation"}
 STYLES = {"en-US", "en-GB"}
 PACK_KEYS = {"name", "kind", "description"}
 ENTITY_KEYS = {"id", "canonical", "kind", "native", "given", "surname", "family_first",
-               "variants", "styles", "context"}
+               "variants", "styles", "context", "keep"}
 PERSON_ONLY = {"given", "surname", "family_first"}
 
 # Misspellings from the seed article that the engine must catch by generating candidates or by
@@ -346,6 +346,7 @@ def check_entity(entity: Entity, report: Report) -> None:
             report.error(where, f"{key!r} is only for persons (this is a {kind})")
     variants = check_string_list(where, "variants", data.get("variants", []), report)
     check_string_list(where, "context", data.get("context", []), report)
+    check_string_list(where, "keep", data.get("keep", []), report)
     for word in data.get("context", []) or []:
         if isinstance(word, str) and word != word.lower():
             report.error(where, f"context {word!r} must be lower-case")

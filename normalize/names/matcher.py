@@ -1,12 +1,17 @@
-"""Finding names in text: exact variants in one pass, then evidence-checked near-misses.
+"""Finding names in text: exact variants in one pass, then near-misses, then the identity policy.
 
 The text is cut into word tokens once; a capitalised token whose key starts a known spelling
 tries the longest n-gram first, so "Kim Young-ho" wins over anything shorter. A token that
-matches nothing may be a near-miss ("Saigu"): it is repaired only when its sound key is one edit
-from a surname or place, it is no English word, not a female form of a male surname (Lavrova is
-not Lavrov), and — for a safe fix — something else in the text corroborates it: the person's given
-name before it, a title from the entity's context, the rest of the place name, or the same
-entity named elsewhere in the document. Without such evidence it is a finding with a suggestion.
+matches nothing may be a near-miss ("Saigu"): a candidate only when its sound key is one edit
+from a surname or place, it is no English word and nobody's name in its own right (the name
+veto list), and not a female form of a male surname (Lavrova is not Lavrov).
+
+A change claims that the mention *is* the entity, so it is made only when identity is beyond
+reasonable doubt (see identity.py): a listed or standard spelling with no other name attached,
+or a doubtful one (near miss, foreign-press or accent-only spelling, generated Korean
+romanisation, a common surname) with the entity's own given name attached, the rest of the place
+name, or the entity's role in the same sentence. Being named elsewhere in the text is no
+evidence. Everything weaker is an `info` finding with a suggestion.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import regex
 
 from ..edits import Edit, Finding, LineIndex
 from .gazetteer import Entity, Gazetteer
+from .identity import TITLES, another_name_before, context_evidence, kept, longer_name_after
 from .index import FuzzyTarget, Hit, NameIndex
 from .phonetic import deletions, distance, fold, sound_key, within_one
-from .variants import SPLIT_RE, LOSSY, name_parts
-from .words import is_common_word, is_known_word
+from .variants import SPLIT_RE, EXPLICIT, LOSSY, name_parts
+from .words import is_common_word, is_known_name, is_known_word
 
 CATEGORY = "transliteration"
 # Names are capitalised words, the lowercase half of a hyphenated name ("Jong-un") and the
@@ -42,13 +48,8 @@ PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud
 _GAP_PARTICLES_RE = regex.compile(r"[ \u00a0]+((?:\w+[ \u00a0-])+)$")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
 _FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
-_CONTEXT_WINDOW = 100
-_TITLES = frozenset(
-    "mr mrs ms dr messrs mme mlle herr frau sir dame lord lady gen col lt maj capt sgt adm sen rep gov "
-    "president minister premier chancellor general colonel admiral ambassador secretary spokesman "
-    "spokeswoman chairman leader commander deputy prime defence defense foreign interior envoy "
-    "king queen prince princess sheikh emir ayatollah patriarch pope comrade marshal".split()
-)
+_TITLES = TITLES
+_MIN_NEAR_MISS = 5  # shorter near misses ("Merc" for Merz) are too often other words
 
 
 @dataclass(slots=True)
@@ -118,37 +119,58 @@ class NameMatcher:
         matches += self._fuzzy(text, tokens, loose)
         if protected is not None:
             matches = [m for m in matches if not protected(m.start, m.end)]
-        mentioned = {m.entity.id for m in matches if not m.fuzzy and m.tier < LOSSY}
         fixes: list[tuple[_Match, str]] = []
-        doubtful: list[tuple[_Match, str, str]] = []
+        doubtful: list[tuple[_Match, str, str, str]] = []
         for match in matches:
             replacement = self._replacement(match)
             original = text[match.start : match.end]
-            if replacement is None or original == replacement:
+            if original.isupper() and replacement is not None:
+                replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
+            if replacement is None or " ".join(original.split()) == replacement:
+                continue  # same spelling; a line break inside a name is no variant
+            if not self._could_be_entity(text, match):
                 continue
-            if match.fuzzy or match.tier == LOSSY or _accents_only(match, original, replacement):
-                doubtful.append((match, original, replacement))
+            doubt = self._doubt(match, original, replacement)
+            if doubt and not match.evidence:
+                match.evidence = context_evidence(text, match.start, match.end, match.entity)
+            if doubt and not match.evidence:
+                doubtful.append((match, original, replacement, doubt))
             else:
                 fixes.append((match, replacement))
-        # A doubtful spelling corroborated by evidence is fixed, and then counts as a mention
-        # that may corroborate the others ("Vastochny Cosmodrome ... Vastochny"): repeat until
-        # nothing changes, so that fixing the output again finds nothing new.
-        while True:
-            settled = [d for d in doubtful if self._corroborated(text, d[0], mentioned)]
-            if not settled:
-                break
-            for item in settled:
-                doubtful.remove(item)
-                fixes.append((item[0], item[2]))
-                mentioned.add(item[0].entity.id)
         edits = [edit for match, replacement in sorted(fixes, key=lambda f: f[0].start)
                  for edit in self._edits(text, match, replacement)]
         findings: list[Finding] = []
         if doubtful:
             lines = LineIndex(text)
-            findings = [self._finding(match, original, replacement, lines)
-                        for match, original, replacement in doubtful if match.close]
+            findings = [self._finding(match, original, replacement, doubt, lines)
+                        for match, original, replacement, doubt in doubtful if match.close]
         return edits, findings
+
+    def _could_be_entity(self, text: str, match: _Match) -> bool:
+        """False when the words around the match make it another person or another name."""
+        entity = match.entity
+        if entity.keep and kept(text, match.start, match.end, entity):
+            return False
+        if match.role in ("part", "given+surname") or match.evidence:  # its own given name or the rest of its name
+            return True
+        if another_name_before(text, match.start, entity, self.index.given.get(entity.id, frozenset())):
+            return False
+        return not longer_name_after(text, match.end, entity)
+
+    def _doubt(self, match: _Match, original: str, replacement: str) -> str:
+        """Why this spelling alone does not prove identity ("" when it does)."""
+        if match.fuzzy:
+            return "near miss"
+        if match.tier == LOSSY:
+            return "foreign-press spelling"
+        if match.entity.family_first and match.tier > EXPLICIT:
+            return "romanisation shared by many people"
+        if match.role == "surname":
+            if _accents_only(match, original, replacement):
+                return "accents only"
+            if is_known_name(fold(original)):
+                return "a common surname"
+        return ""
 
     def _windows(self, text: str, capitals: frozenset[str] | None = None) -> list[tuple[int, int]]:
         """Stretches of text around capitalised words that could be (part of) a name.
@@ -215,8 +237,8 @@ class NameMatcher:
                 return CANONICAL
             return YES
         # the near-miss index first: it rules out most words without loading the word list
-        fuzzy = len(key) >= 4 and key not in self.index.all_given
-        if fuzzy and self._nearest(key) is not None and not is_known_word(word):
+        fuzzy = len(key) >= _MIN_NEAR_MISS and key not in self.index.all_given
+        if fuzzy and self._nearest(key) is not None and not is_known_name(key) and not is_known_word(word):
             return YES
         return PREFIX if key in self.index.first else NO
 
@@ -298,9 +320,9 @@ class NameMatcher:
             word = text[token.start : token.end]
             if word not in near_misses:
                 continue
-            if len(token.key) < 4 or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
+            if len(token.key) < _MIN_NEAR_MISS or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
                 continue
-            if is_known_word(word):  # most loose capitalised tokens: "The", "Yesterday", "Paris"
+            if is_known_word(word) or is_known_name(token.key):  # "The", "Paris"; "Condon", "Nowak"
                 continue
             nearest = self._nearest(token.key)
             if nearest is None:
@@ -368,22 +390,6 @@ class NameMatcher:
 
     # -- decisions -----------------------------------------------------------------------------
 
-    def _corroborated(self, text: str, match: _Match, mentioned: set[str]) -> bool:
-        if match.evidence:
-            return True
-        if match.entity.id in mentioned:
-            match.evidence = "named elsewhere in the text"
-            return True
-        window = text[max(0, match.start - _CONTEXT_WINDOW) : match.end + _CONTEXT_WINDOW]
-        lowered = window.lower()
-        for phrase in match.entity.context:
-            # Short context words are acronyms ("mit", "fsb"): only their upper-case form counts.
-            haystack, needle = (window, phrase.upper()) if len(phrase) <= 4 else (lowered, phrase)
-            if regex.search(r"(?<!\w)" + regex.escape(needle) + r"(?!\w)", haystack):
-                match.evidence = f"'{phrase}' nearby"
-                return True
-        return False
-
     def _replacement(self, match: _Match) -> str | None:
         entity = match.entity
         full = entity.spelling(self.style)
@@ -418,13 +424,12 @@ class NameMatcher:
             return f"{target}: {spelled} (near-miss '{before}'; {match.evidence})"
         return f"{target}: {spelled} (variant '{before}')"
 
-    def _finding(self, match: _Match, original: str, replacement: str, lines: LineIndex) -> Finding:
+    def _finding(self, match: _Match, original: str, replacement: str, doubt: str, lines: LineIndex) -> Finding:
         line, column = lines.position(match.start)
         target = match.entity.spelling(self.style)
-        return Finding(match.entity.rule, CATEGORY, "warning", match.start, match.end, original,
-                       f"{target}: '{original}' may be a misspelling (no corroborating evidence)",
+        return Finding(match.entity.rule, CATEGORY, "info", match.start, match.end, original,
+                       f"{target}: '{original}' may mean this entity ({doubt}; no identity evidence nearby)",
                        line=line, column=column, suggestion=replacement)
-
 
 def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
     """Whole-word occurrences of `word`, by str.find: cheaper than compiling a regex per text."""
@@ -526,7 +531,7 @@ def _unit_diff(original: str, replacement: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     pos = 0
     for a, b in zip(units_a, units_b):
-        if a != b:
+        if a != b and not (a.isspace() and b.isspace()):  # a line break inside a name stays
             if edits and edits[-1][1] == pos:
                 start, _, after = edits[-1]
                 edits[-1] = (start, pos + len(a), after + b)
