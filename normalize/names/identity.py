@@ -48,6 +48,10 @@ PRODUCT_NOUNS = frozenset("rocket rockets launcher launchers booster missile mis
 # Words after a place that keep it the place ("Kharkov Oblast", "Kiev Mayor ...").
 PLACE_HEADS = frozenset("region oblast province district city county governor mayor airport river "
                         "metro police court".split())
+# Capitalised only because they start a sentence, though the name list has some of them.
+_SENTENCE_WORDS = frozenset("the then but and she he each when while after before yesterday today later also "
+                            "still meanwhile earlier separately however this that there here if so as at in on "
+                            "for from with by will may young long".split())
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z")
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
 _PARTICLE_AFTER_RE = regex.compile(r"[ \u00a0](?:bin|ibn|al|el|de|da|di|van|von|der|del|la|le)[ \u00a0-]\p{Lu}")
@@ -104,8 +108,8 @@ def another_name_before(text: str, start: int, entity: Entity, given: frozenset[
         return True
     if not _titlecase(word):
         return False
-    if at_sentence_start(text, word_start):
-        return not is_common_word(word)  # "The Kiev office", "Then Saigu" are no names
+    if at_sentence_start(text, word_start):  # "The Kiev office", "Then Saigu" are no names; "Maria Matvienko" is
+        return not is_common_word(word) or (key not in _SENTENCE_WORDS and is_known_name(key))
     if entity.kind == "place":
         return True  # mid-sentence capitalised word: "Dynamo Kiev", "Chicken Kiev"
     return is_known_name(key) or not is_common_word(word)

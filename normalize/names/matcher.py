@@ -134,7 +134,8 @@ class NameMatcher:
             if doubt and not match.evidence:
                 match.evidence = context_evidence(text, match.start, match.end, match.entity)
             if doubt and not match.evidence:
-                doubtful.append((match, original, replacement, doubt))
+                if doubt != "foreign-press spelling" or not is_known_name(fold(original)):  # Nowak is a Nowak
+                    doubtful.append((match, original, replacement, doubt))
             else:
                 fixes.append((match, replacement))
         edits = [edit for match, replacement in sorted(fixes, key=lambda f: f[0].start)
