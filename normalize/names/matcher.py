@@ -93,7 +93,8 @@ class NameMatcher:
         self.index: NameIndex = gazetteer.index()
         # capitalised words already judged, by verdict (see _could_be_name)
         self._judged: set[str] = set()
-        self._by_verdict: dict[int, set[str]] = {NO: set(), YES: set(), PREFIX: set(), CANONICAL: set()}
+        self._verdicts: dict[str, int] = {}  # judged words that could be (part of) a name
+        self._interesting: set[str] = set()  # the keys of _verdicts, as a set for intersections
         # first two words of every multi-word spelling: "Mark" alone is no name, "Mark Rutte" is
         self._pairs = {" ".join(k.split(" ")[:2]) for k in self.index.exact if " " in k}
         # first word -> how the words that can follow it are written ("rutte": Rutte, RUTTE, rutte)
@@ -181,20 +182,34 @@ class NameMatcher:
         the cost of an article near one regex scan.
         """
         words = capitals if capitals is not None else frozenset(_CAPITAL_WORD_RE.findall(text))
-        by_verdict = self._by_verdict
+        verdicts = self._verdicts
         for word in words - self._judged:  # set operations in C; new words are judged once
-            by_verdict[self._could_be_name(word)].add(word)
+            verdict = self._could_be_name(word)
             self._judged.add(word)
+            if verdict != NO:
+                verdicts[word] = verdict
+                self._interesting.add(word)
         if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
             self._judged.clear()
-            for judged in by_verdict.values():
-                judged.clear()
-        candidates = list(words & by_verdict[YES])
-        prefixes = words & by_verdict[PREFIX]
-        settled = list(words & by_verdict[CANONICAL])
+            self._interesting.clear()
+            verdicts.clear()
+        hits = words & self._interesting  # the one set operation most articles need
+        if not hits:
+            return []
+        candidates: list[str] = []
+        prefixes: set[str] = set()
+        settled: list[str] = []
+        for word in hits:
+            verdict = verdicts[word]
+            if verdict == YES:
+                candidates.append(word)
+            elif verdict == PREFIX:
+                prefixes.add(word)
+            else:
+                settled.append(word)
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin").
-        followers = words & self._all_seconds  # the few words of the text that can follow a first name
+        followers = words & self._all_seconds if prefixes else frozenset()
         for word in prefixes:
             key = self._fold(word)
             if not self._seconds.get(key, frozenset()).isdisjoint(followers) or any(
@@ -238,8 +253,9 @@ class NameMatcher:
                 return CANONICAL
             return YES
         # the near-miss index first: it rules out most words without loading the word list
-        fuzzy = len(key) >= _MIN_NEAR_MISS and key not in self.index.all_given
-        if fuzzy and self._nearest(key) is not None and not is_known_name(key) and not is_known_word(word):
+        # cheapest rejection first: length, a set lookup in the name list, then the near-miss index
+        fuzzy = len(key) >= _MIN_NEAR_MISS and key not in self.index.all_given and not is_known_name(key)
+        if fuzzy and self._nearest(key) is not None and not is_known_word(word):
             return YES
         return PREFIX if key in self.index.first else NO
 
@@ -315,11 +331,11 @@ class NameMatcher:
 
     def _fuzzy(self, text: str, tokens: list[_Token], loose: list[int]) -> list[_Match]:
         matches: list[_Match] = []
-        near_misses = self._by_verdict[YES]  # every word that has a near target was judged YES
+        verdicts = self._verdicts  # every word that has a near target was judged YES
         for i in loose:
             token = tokens[i]
             word = text[token.start : token.end]
-            if word not in near_misses:
+            if verdicts.get(word) != YES:
                 continue
             if len(token.key) < _MIN_NEAR_MISS or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
                 continue
@@ -358,7 +374,7 @@ class NameMatcher:
 
     def _search_nearest(self, key: str) -> tuple[FuzzyTarget, str] | None:
         skey = sound_key(key)
-        if len(skey) < 4:
+        if len(skey) < 4 or not self.index.may_be_near(skey):
             return None
         best: dict[str, tuple[int, FuzzyTarget, str]] = {}  # entity -> (distance, target, spelling)
         for probe in (skey, *deletions(skey)):
