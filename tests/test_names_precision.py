@@ -133,3 +133,14 @@ def test_a_lead_naming_many_entities_adds_no_change_inside_the_article(gaz: Gaze
 def test_recall_where_identity_is_clear(matcher: NameMatcher, text: str, expected: str) -> None:
     edits, _ = matcher.find(text)
     assert apply_edits(text, resolve_overlaps(e for e in edits if e.safe)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Prince Georgy Lvov led the government in 1917. Lvov believed in reform.",
+    "The company has a plant in Odessa, Texas. Closing the Odessa plant saves money.",
+    "Maria Matvienko teaches in Leeds. Ms Matvienko said the class was full.",
+    "The Dnepr rocket flew in 2015. The new launcher shares the Dnepr's design.",
+])
+def test_a_spelling_shown_to_name_someone_else_names_them_throughout(matcher: NameMatcher, text: str) -> None:
+    edits, findings = matcher.find(text)
+    assert edits == [] and [f for f in findings if f.severity != "info"] == []

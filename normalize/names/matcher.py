@@ -122,6 +122,8 @@ class NameMatcher:
             matches = [m for m in matches if not protected(m.start, m.end)]
         fixes: list[tuple[_Match, str]] = []
         doubtful: list[tuple[_Match, str, str, str]] = []
+        proposed: list[tuple[_Match, str, str]] = []
+        elsewhere: set[str] = set()  # spellings this text shows to name someone or something else
         for match in matches:
             replacement = self._replacement(match)
             original = text[match.start : match.end]
@@ -129,7 +131,14 @@ class NameMatcher:
                 replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
             if replacement is None or " ".join(original.split()) == replacement:
                 continue  # same spelling; a line break inside a name is no variant
-            if not self._could_be_entity(text, match):
+            if self._could_be_entity(text, match):
+                proposed.append((match, original, replacement))
+            else:
+                elsewhere.add(fold(original))
+        for match, original, replacement in proposed:
+            # "Prince Georgy Lvov ... Lvov believed", "Odessa, Texas ... the Odessa plant": once the
+            # text shows whom a spelling names, its bare mentions name the same one.
+            if fold(original) in elsewhere and match.role != "given+surname" and not match.evidence:
                 continue
             doubt = self._doubt(match, original, replacement)
             if doubt and not match.evidence:
