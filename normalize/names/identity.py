@@ -15,6 +15,8 @@ what the text around the match shows, reading the raw text next to it (no tokens
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .gazetteer import Entity
@@ -160,6 +162,12 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return first, after.start() + 1 if after else min(len(text), end + 400)
 
 
+@lru_cache(maxsize=4096)
+def _phrase_re(phrase: str) -> regex.Pattern:
+    needle = phrase.upper() if len(phrase) <= 4 else phrase
+    return regex.compile(r"(?<!\w)" + regex.escape(needle) + r"(?!\w)")
+
+
 def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     """The entity's role or title in the same sentence, or its bare head title right before."""
     if not entity.context:
@@ -169,8 +177,8 @@ def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     lowered = window.lower()
     for phrase in entity.context:
         # Short context words are acronyms ("mit", "fsb"): only their upper-case form counts.
-        haystack, needle = (window, phrase.upper()) if len(phrase) <= 4 else (lowered, phrase)
-        if regex.search(r"(?<!\w)" + regex.escape(needle) + r"(?!\w)", haystack):
+        haystack = window if len(phrase) <= 4 else lowered
+        if _phrase_re(phrase).search(haystack):
             return f"'{phrase}' nearby"  # in the same sentence
     found = word_before(text, start)
     if found:

@@ -46,6 +46,7 @@ _HYPHEN_TAIL_RE = regex.compile(r"[-\u2010\u2011](\w+(?:['’ʼ]\w+)*)")
 PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud", "de", "da", "di", "do", "dos",
                        "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter", "ten", "zu", "y", "e"})
 _GAP_PARTICLES_RE = regex.compile(r"[ \u00a0]+((?:\w+[ \u00a0-])+)$")
+_HYPHENS = frozenset("-\u2010\u2011")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
 _FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
 _TITLES = TITLES
@@ -99,12 +100,13 @@ class NameMatcher:
         self._pairs = {" ".join(k.split(" ")[:2]) for k in self.index.exact if " " in k}
         # first word -> how the words that can follow it are written ("rutte": Rutte, RUTTE, rutte)
         self._seconds: dict[str, set[str]] = {}
-        self._particles_after: dict[str, set[str]] = {}  # first word -> particles that can follow
+        particles: dict[str, set[str]] = {}
         for pair in self._pairs:
             first, second = pair.split(" ")
             self._seconds.setdefault(first, set()).update({second, second.title(), second.upper()})
             if second in PARTICLES:
-                self._particles_after.setdefault(first, set()).update({f" {second} ", f" {second}-"})
+                particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
+        self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
         self._all_seconds = frozenset().union(*self._seconds.values())
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
@@ -195,7 +197,7 @@ class NameMatcher:
         for word in words - self._judged:  # set operations in C; new words are judged once
             verdict = self._could_be_name(word)
             self._judged.add(word)
-            if verdict != NO:
+            if verdict in (YES, PREFIX):  # a house spelling alone needs no look (mentions prove nothing)
                 verdicts[word] = verdict
                 self._interesting.add(word)
         if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
@@ -207,27 +209,24 @@ class NameMatcher:
             return []
         candidates: list[str] = []
         prefixes: set[str] = set()
-        settled: list[str] = []
         for word in hits:
-            verdict = verdicts[word]
-            if verdict == YES:
+            if verdicts[word] == YES:
                 candidates.append(word)
-            elif verdict == PREFIX:
-                prefixes.add(word)
             else:
-                settled.append(word)
+                prefixes.add(word)
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin").
         followers = words & self._all_seconds if prefixes else frozenset()
         for word in prefixes:
             key = self._fold(word)
-            if not self._seconds.get(key, frozenset()).isdisjoint(followers) or any(
-                probe in text for probe in self._particles_after.get(key, ())
-            ):
+            if not self._seconds.get(key, frozenset()).isdisjoint(followers):
                 candidates.append(word)
-        if not candidates:  # names already written as the house writes them need no look
+                continue
+            probes = self._particles_after.get(key)
+            if probes and any(text.startswith(probes, end) for _, end in _occurrences(text, word)):
+                candidates.append(word)
+        if not candidates:
             return []
-        candidates += settled  # ... unless a doubtful spelling needs them as evidence
         windows: list[tuple[int, int]] = []
         for word_start, word_end in sorted(span for word in candidates for span in _occurrences(text, word)):
             if text[word_start:word_end] in prefixes and not self._starts_pair(text, word_start, word_end):
@@ -483,11 +482,15 @@ def _tokenize(text: str, windows: list[tuple[int, int]]) -> list[_Token]:
             tokens.append(_Token(window_start, window_start, "", False, False, skip=True))
         previous_end = -1
         for m in _CAPITAL_RE.finditer(text, window_start, window_end):
-            spans = _particles_before(text, previous_end, m.start()) + [m.span()]
-            tail = _HYPHEN_TAIL_RE.match(text, m.end())
-            while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
-                spans.append(tail.span(1))
-                tail = _HYPHEN_TAIL_RE.match(text, tail.end())
+            span = m.span()
+            gap = span[0] - previous_end
+            spans = _particles_before(text, previous_end, span[0]) if previous_end >= 0 and 2 <= gap <= 12 else []
+            spans.append(span)
+            if text[span[1] : span[1] + 1] in _HYPHENS:  # most words have no hyphenated tail
+                tail = _HYPHEN_TAIL_RE.match(text, span[1])
+                while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
+                    spans.append(tail.span(1))
+                    tail = _HYPHEN_TAIL_RE.match(text, tail.end())
             for start, end in spans:
                 raw = text[start:end]
                 possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
