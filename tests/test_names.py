@@ -311,3 +311,16 @@ def test_bundled_generated_collisions_are_shared_surnames_only() -> None:
         if len(surnames) != 1:
             unexpected.append((key, owners))
     assert unexpected == []
+
+
+def test_keep_phrases_leave_a_spelling_as_written(tmp_path: Path) -> None:
+    pack = tmp_path / "places.toml"
+    pack.write_text('[pack]\nname = "t"\nkind = "gazetteer"\n\n[[entity]]\nid = "kharkiv"\ncanonical = "Kharkiv"\n'
+                    'kind = "place"\nvariants = ["Kharkov"]\nkeep = ["Battle of Kharkov"]\n', encoding="utf-8")
+    gazetteer = load_gazetteer([pack])
+    assert fix(gazetteer, "The Battle of Kharkov ended in 1943; Kharkov is now Kharkiv.") == (
+        "The Battle of Kharkov ended in 1943; Kharkiv is now Kharkiv.")
+
+
+def test_line_break_inside_a_name_is_no_variant(gaz: Gazetteer) -> None:
+    assert changes(gaz, "banks in Hong\nKong said") == []

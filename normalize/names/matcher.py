@@ -133,10 +133,10 @@ class NameMatcher:
                 replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
             if replacement is None or " ".join(original.split()) == replacement:
                 continue  # same spelling; a line break inside a name is no variant
-            if self._could_be_entity(text, match):
-                proposed.append((match, original, replacement))
-            else:
+            if not self._could_be_entity(text, match):
                 elsewhere.add(fold(original))
+            elif not (match.entity.keep and kept(text, match.start, match.end, match.entity)):
+                proposed.append((match, original, replacement))  # ("Battle of Kharkov" is kept, alone)
         for match, original, replacement in proposed:
             # "Prince Georgy Lvov ... Lvov believed", "Odessa, Texas ... the Odessa plant": once the
             # text shows whom a spelling names, its bare mentions name the same one.
@@ -162,8 +162,6 @@ class NameMatcher:
     def _could_be_entity(self, text: str, match: _Match) -> bool:
         """False when the words around the match make it another person or another name."""
         entity = match.entity
-        if entity.keep and kept(text, match.start, match.end, entity):
-            return False
         if match.role in ("part", "given+surname") or match.evidence:  # its own given name or the rest of its name
             return True
         if another_name_before(text, match.start, entity, self.index.given.get(entity.id, frozenset())):
