@@ -15,8 +15,6 @@ what the text around the match shows, reading the raw text next to it (no tokens
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .gazetteer import Entity
@@ -162,10 +160,15 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return first, after.start() + 1 if after else min(len(text), end + 400)
 
 
-@lru_cache(maxsize=4096)
-def _phrase_re(phrase: str) -> regex.Pattern:
-    needle = phrase.upper() if len(phrase) <= 4 else phrase
-    return regex.compile(r"(?<!\w)" + regex.escape(needle) + r"(?!\w)")
+def _has_phrase(haystack: str, needle: str) -> bool:
+    """`needle` as whole words in `haystack` (str.find: a regex per phrase costs more to compile)."""
+    pos = haystack.find(needle)
+    while pos != -1:
+        end = pos + len(needle)
+        if (pos == 0 or not haystack[pos - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum()):
+            return True
+        pos = haystack.find(needle, pos + 1)
+    return False
 
 
 def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
@@ -177,8 +180,7 @@ def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     lowered = window.lower()
     for phrase in entity.context:
         # Short context words are acronyms ("mit", "fsb"): only their upper-case form counts.
-        haystack = window if len(phrase) <= 4 else lowered
-        if _phrase_re(phrase).search(haystack):
+        if _has_phrase(window, phrase.upper()) if len(phrase) <= 4 else _has_phrase(lowered, phrase):
             return f"'{phrase}' nearby"  # in the same sentence
     found = word_before(text, start)
     if found:

@@ -35,8 +35,8 @@ CATEGORY = "transliteration"
 # lowercase particles inside some ("bin Salman", "al-Assad"). Only those become tokens: the
 # regex engine skips lowercase prose, and two tokens with a lowercase word between them are
 # not adjacent (the separator check fails).
-_WINDOW_BEFORE = 40  # given names and titles before a candidate
-_WINDOW_AFTER = 60  # the rest of a multi-word name after it
+_WINDOW_BEFORE = 32  # given names and titles before a candidate
+_WINDOW_AFTER = 40  # the rest of a multi-word name after it
 _PARTICLE_WORD_RE = regex.compile(r"\w+")
 _NEXT_WORD_RE = regex.compile(r"(?:[ \u00a0\u2010\u2011-]|\r?\n)+(\w+)")
 NO, YES, PREFIX, CANONICAL = 0, 1, 2, 3
