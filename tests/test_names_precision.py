@@ -144,3 +144,18 @@ def test_recall_where_identity_is_clear(matcher: NameMatcher, text: str, expecte
 def test_a_spelling_shown_to_name_someone_else_names_them_throughout(matcher: NameMatcher, text: str) -> None:
     edits, findings = matcher.find(text)
     assert edits == [] and [f for f in findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Pedro Sanchez met Rick Sanchez, the anchor.", "Prime Minister Pedro Sánchez met Rick Sanchez, the anchor."),
+    ("North Korean leader Kim Jong-un, a third-generation ruler, spoke.",
+     "North Korean leader Kim Jong Un, a third-generation ruler, spoke."),
+    ("Sergey Shoygu, a close ally of Putin, spoke.", "Sergei Shoigu, a close ally of Putin, spoke."),
+    ("Mr Gonzalez, a Texas rancher, said so. Gonzalez added that rain came.",
+     "Mr Gonzalez, a Texas rancher, said so. Gonzalez added that rain came."),
+    ("Kim Jong-un, a 23-year-old chef from Busan, won.", "Kim Jong-un, a 23-year-old chef from Busan, won."),
+])
+def test_role_evidence_never_outweighs_another_person(matcher: NameMatcher, text: str, expected: str) -> None:
+    edits, findings = matcher.find(text)
+    assert apply_edits(text, resolve_overlaps(e for e in edits if e.safe)) == expected
+    assert [f for f in findings if f.severity != "info"] == []

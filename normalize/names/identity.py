@@ -44,7 +44,9 @@ REGIONS = frozenset(fold(r) for r in (
 ).split())
 # Nouns after a place spelling that make it a product or an event name ("Dnepr rocket").
 PRODUCT_NOUNS = frozenset("rocket rockets launcher launchers booster missile missiles class carrier cruiser "
-                          "submarine destroyer frigate engine engines tank tanks vodka cake chicken".split())
+                          "submarine destroyer frigate engine engines tank tanks tractor tractors motorcycle "
+                          "motorcycles truck trucks locomotive locomotives camera cameras vodka cake chicken "
+                          "brand".split())
 # Words after a place that keep it the place ("Kharkov Oblast", "Kiev Mayor ...").
 PLACE_HEADS = frozenset("region oblast province district city county governor mayor airport river "
                         "metro police court".split())
@@ -56,6 +58,7 @@ _WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z")
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
 _PARTICLE_AFTER_RE = regex.compile(r"[ \u00a0](?:bin|ibn|al|el|de|da|di|van|von|der|del|la|le)[ \u00a0-]\p{Lu}")
 _REGION_AFTER_RE = regex.compile(r",[ \u00a0]+(\p{Lu}[\p{L}.]*)")
+_APPOSITION_RE = regex.compile(r"(?:['’]s)?,[ \u00a0]+(?:a|an)[ \u00a0]+([^,.;:!?\n]{1,80})")
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)\]]*\s|\n[ \t]*\n")
 _SENTENCE_START_RE = regex.compile(r"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[\s\"“‘(]*\Z")
 _LOOK = 48
@@ -113,6 +116,19 @@ def another_name_before(text: str, start: int, entity: Entity, given: frozenset[
     if entity.kind == "place":
         return True  # mid-sentence capitalised word: "Dynamo Kiev", "Chicken Kiev"
     return is_known_name(key) or not is_common_word(word)
+
+
+def introduced_as_someone_else(text: str, end: int, entity: Entity) -> bool:
+    """"Kim Sung, a Seoul shopkeeper," / "Mr Gonzalez, a Texas rancher,": a person the writer
+    introduces with an indefinite description that says nothing of the entity's role is not the
+    well-known entity (who is introduced by title, if at all)."""
+    if entity.kind != "person":
+        return False
+    found = _APPOSITION_RE.match(text, end)
+    if not found:
+        return False
+    described = found.group(1).lower()
+    return not any(word in described for phrase in entity.context for word in phrase.split() if len(word) > 3)
 
 
 def longer_name_after(text: str, end: int, entity: Entity) -> bool:

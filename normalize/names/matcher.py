@@ -24,7 +24,8 @@ import regex
 
 from ..edits import Edit, Finding, LineIndex
 from .gazetteer import Entity, Gazetteer
-from .identity import TITLES, another_name_before, context_evidence, kept, longer_name_after
+from .identity import (TITLES, another_name_before, context_evidence, introduced_as_someone_else, kept,
+                       longer_name_after)
 from .index import FuzzyTarget, Hit, NameIndex
 from .phonetic import deletions, distance, fold, sound_key, within_one
 from .variants import SPLIT_RE, EXPLICIT, LOSSY, name_parts
@@ -50,6 +51,7 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
 _FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
 _TITLES = TITLES
+_NAME_EVIDENCE = ("given name", "rest of the name")
 _MIN_NEAR_MISS = 5  # shorter near misses ("Merc" for Merz) are too often other words
 
 
@@ -124,7 +126,7 @@ class NameMatcher:
             matches = [m for m in matches if not protected(m.start, m.end)]
         fixes: list[tuple[_Match, str]] = []
         doubtful: list[tuple[_Match, str, str, str]] = []
-        proposed: list[tuple[_Match, str, str]] = []
+        proposed: list[tuple[_Match, str, str, str]] = []
         elsewhere: set[str] = set()  # spellings this text shows to name someone or something else
         for match in matches:
             replacement = self._replacement(match)
@@ -133,18 +135,21 @@ class NameMatcher:
                 replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
             if replacement is None or " ".join(original.split()) == replacement:
                 continue  # same spelling; a line break inside a name is no variant
-            if not self._could_be_entity(text, match):
+            doubt = self._doubt(match, original, replacement)
+            if (doubt or match.entity.family_first) and not match.evidence:
+                match.evidence = context_evidence(text, match.start, match.end, match.entity)
+            if not self._could_be_entity(text, match) or (
+                (doubt or match.entity.family_first) and not match.evidence
+                and introduced_as_someone_else(text, match.end, match.entity)
+            ):
                 elsewhere.add(fold(original))
             elif not (match.entity.keep and kept(text, match.start, match.end, match.entity)):
-                proposed.append((match, original, replacement))  # ("Battle of Kharkov" is kept, alone)
-        for match, original, replacement in proposed:
+                proposed.append((match, original, replacement, doubt))  # ("Battle of Kharkov" is kept, alone)
+        for match, original, replacement, doubt in proposed:
             # "Prince Georgy Lvov ... Lvov believed", "Odessa, Texas ... the Odessa plant": once the
             # text shows whom a spelling names, its bare mentions name the same one.
             if fold(original) in elsewhere and match.role != "given+surname" and not match.evidence:
                 continue
-            doubt = self._doubt(match, original, replacement)
-            if doubt and not match.evidence:
-                match.evidence = context_evidence(text, match.start, match.end, match.entity)
             if doubt and not match.evidence:
                 if doubt != "foreign-press spelling" or not is_known_name(fold(original)):  # Nowak is a Nowak
                     doubtful.append((match, original, replacement, doubt))
@@ -162,8 +167,8 @@ class NameMatcher:
     def _could_be_entity(self, text: str, match: _Match) -> bool:
         """False when the words around the match make it another person or another name."""
         entity = match.entity
-        if match.role in ("part", "given+surname") or match.evidence:  # its own given name or the rest of its name
-            return True
+        if match.role in ("part", "given+surname") or match.evidence in _NAME_EVIDENCE:
+            return True  # its own given name or the rest of its name (a role nearby does not outweigh another name)
         if another_name_before(text, match.start, entity, self.index.given.get(entity.id, frozenset())):
             return False
         return not longer_name_after(text, match.end, entity)
