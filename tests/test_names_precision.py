@@ -159,3 +159,13 @@ def test_role_evidence_never_outweighs_another_person(matcher: NameMatcher, text
     edits, findings = matcher.find(text)
     assert apply_edits(text, resolve_overlaps(e for e in edits if e.safe)) == expected
     assert [f for f in findings if f.severity != "info"] == []
+
+
+def test_german_nouns_are_no_given_names_under_the_german_press_style() -> None:
+    import normalize
+
+    text = ("Verteidigungsminister Shoigu traf Präsident Wolodymyr Selenskyj nicht in Kiew. "
+            "Die Lehrerin Maria Matvienko sagte, die Gespräche mit Moskau seien gescheitert.")
+    result = normalize.normalize_text(text, style="de")
+    assert "Verteidigungsminister Schoigu" in result.text  # a German noun, not another given name
+    assert "Maria Matvienko" in result.text  # a known given name still means another person

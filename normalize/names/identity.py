@@ -89,8 +89,11 @@ def _initials(word: str) -> bool:
     return 0 < len(letters) <= 3 and letters.isalpha() and letters.isupper() and (len(letters) > 1 or "." in word)
 
 
-def another_name_before(text: str, start: int, entity: Entity, given: frozenset[str]) -> bool:
-    """A name of someone or something else right before the match ("Bill Condon", "Prince Lvov")."""
+def another_name_before(text: str, start: int, entity: Entity, given: frozenset[str],
+                        nouns_capitalised: bool = False) -> bool:
+    """A name of someone or something else right before the match ("Bill Condon", "Prince Lvov").
+    `nouns_capitalised`: German copy, where a capitalised word is a noun unless it is a known name
+    ("Verteidigungsminister Schoigu")."""
     found = word_before(text, start)
     if found is None:
         return False
@@ -111,6 +114,8 @@ def another_name_before(text: str, start: int, entity: Entity, given: frozenset[
         return True
     if not _titlecase(word):
         return False
+    if nouns_capitalised:
+        return is_known_name(key) and key not in _SENTENCE_WORDS
     if at_sentence_start(text, word_start):  # "The Kiev office", "Then Saigu" are no names; "Maria Matvienko" is
         return not is_common_word(word) or (key not in _SENTENCE_WORDS and is_known_name(key))
     if entity.kind == "place":

@@ -169,7 +169,10 @@ class NameMatcher:
         entity = match.entity
         if match.role in ("part", "given+surname") or match.evidence in _NAME_EVIDENCE:
             return True  # its own given name or the rest of its name (a role nearby does not outweigh another name)
-        if another_name_before(text, match.start, entity, self.index.given.get(entity.id, frozenset())):
+        if match.role == "full" and entity.kind == "person" and " " in text[match.start : match.end].strip():
+            return not longer_name_after(text, match.end, entity)  # a whole name: what comes before is no given name
+        if another_name_before(text, match.start, entity, self.index.given.get(entity.id, frozenset()),
+                               nouns_capitalised=self.style == "de"):
             return False
         return not longer_name_after(text, match.end, entity)
 
@@ -319,7 +322,7 @@ class NameMatcher:
         match = _Match(first.start, last.end, entity, hit.role, hit.tier)
         if hit.role == "surname":
             self._extend_given(text, tokens, i, match)
-            if match.role == "surname" and _other_given_name(text, tokens, i):
+            if match.role == "surname" and _other_given_name(text, tokens, i, self.style == "de"):
                 return None
         return match
 
@@ -367,7 +370,7 @@ class NameMatcher:
                 if match.role == "given+surname":
                     match.start = token.start  # keep the given name as written; it only corroborates
                     match.role = "surname"
-                elif _other_given_name(text, tokens, i):
+                elif _other_given_name(text, tokens, i, self.style == "de"):
                     continue
             elif target.role == "part":
                 self._check_part(text, tokens, i, target, match)
@@ -533,14 +536,17 @@ def _accents_only(match: _Match, original: str, replacement: str) -> bool:
     return match.role == "surname" and fold(original) == fold(replacement) and original.lower() != replacement.lower()
 
 
-def _other_given_name(text: str, tokens: list[_Token], i: int) -> bool:
-    """A surname right after someone else's first name ("Olga Nowak") names another person."""
+def _other_given_name(text: str, tokens: list[_Token], i: int, nouns_capitalised: bool = False) -> bool:
+    """A surname right after someone else's first name ("Olga Nowak") names another person (in
+    German copy, where nouns are capitalised, only a known given name counts)."""
     if i == 0:
         return False
     prev = tokens[i - 1]
     word = text[prev.start : prev.end]
     if not prev.capital or prev.possessive or word.isupper() or text[prev.end : tokens[i].start] != " ":
         return False
+    if nouns_capitalised:
+        return is_known_name(prev.key)
     return prev.key not in _TITLES and not is_common_word(word)
 
 
