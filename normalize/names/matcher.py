@@ -266,8 +266,8 @@ class NameMatcher:
             ):
                 return CANONICAL
             return YES
-        # the near-miss index first: it rules out most words without loading the word list
-        # cheapest rejection first: length, a set lookup in the name list, then the near-miss index
+        # cheapest rejection first: length, a set lookup in the name list, then the near-miss
+        # index (which rules out most words without loading the English word list)
         fuzzy = len(key) >= _MIN_NEAR_MISS and key not in self.index.all_given and not is_known_name(key)
         if fuzzy and self._nearest(key) is not None and not is_known_word(word):
             return YES
