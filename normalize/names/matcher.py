@@ -396,8 +396,11 @@ class NameMatcher:
                 if target.skey != skey and (len(target.skey) < 5 or not within_one(target.skey, skey)):
                     continue
                 for spelling in target.spellings:
-                    spelled = distance(key, spelling, 3)
-                    if spelled > max(1, len(spelling) // 3) or _derived(key, spelling):
+                    if _derived(key, spelling):
+                        continue
+                    limit = min(3, max(1, len(spelling) // 3))  # the DP stops as soon as a row exceeds it
+                    spelled = distance(key, spelling, limit)
+                    if spelled > limit:
                         continue
                     if target.entity not in best or spelled < best[target.entity][0]:
                         best[target.entity] = (spelled, target, spelling)
