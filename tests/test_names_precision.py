@@ -129,6 +129,8 @@ def test_a_lead_naming_many_entities_adds_no_change_inside_the_article(gaz: Gaze
     ("Talks at the Vastochny Cosmodrome.", "Talks at the Vostochny Cosmodrome."),
     ("Ships left Odessa on Monday.", "Ships left Odesa on Monday."),
     ("He was born in Lvov.", "He was born in Lviv."),
+    ("Talks between Kiev, Washington and Moscow stalled.", "Talks between Kyiv, Washington and Moscow stalled."),
+    ("Ships left Odessa, Ukraine, on Monday.", "Ships left Odesa, Ukraine, on Monday."),
 ])
 def test_recall_where_identity_is_clear(matcher: NameMatcher, text: str, expected: str) -> None:
     edits, _ = matcher.find(text)

@@ -57,7 +57,10 @@ _SENTENCE_WORDS = frozenset("the then but and she he each when while after befor
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z")
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
 _PARTICLE_AFTER_RE = regex.compile(r"[ \u00a0](?:bin|ibn|al|el|de|da|di|van|von|der|del|la|le)[ \u00a0-]\p{Lu}")
-_REGION_AFTER_RE = regex.compile(r",[ \u00a0]+(\p{Lu}[\p{L}.]*)")
+# ", Texas" / ", New York" / ", Fla." as a locator: what follows ends the name, it does not go on
+# listing places ("Kiev, Washington and Moscow").
+_REGION_AFTER_RE = regex.compile(r",[ \u00a0]+(?:(?:New|North|South|West|Rhode|British|Nova)[ \u00a0])?"
+                                 r"(\p{Lu}[\p{L}.]*)(?![ \u00a0]+(?:and|or|&)\b|,[ \u00a0]*\p{Lu}|[ \u00a0]+\p{Lu})")
 _APPOSITION_RE = regex.compile(r"(?:['’]s)?,[ \u00a0]+(?:a|an)[ \u00a0]+([^,.;:!?\n]{1,80})")
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)\]]*\s|\n[ \t]*\n")
 _SENTENCE_START_RE = regex.compile(r"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[\s\"“‘(]*\Z")
