@@ -19,7 +19,7 @@ import regex
 
 from .gazetteer import Entity
 from .phonetic import fold
-from .words import is_common_word, is_known_name
+from .words import is_common_word, is_known_name, is_known_word
 
 TITLES = frozenset(
     "mr mrs ms dr messrs mme mlle herr frau sir dame lord lady gen col lt maj capt sgt adm sen rep gov "
@@ -50,6 +50,8 @@ PRODUCT_NOUNS = frozenset("rocket rockets launcher launchers booster missile mis
 # Words after a place that keep it the place ("Kharkov Oblast", "Kiev Mayor ...").
 PLACE_HEADS = frozenset("region oblast province district city county governor mayor airport river "
                         "metro police court".split())
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                      "may june july august september october november december".split())
 # Capitalised only because they start a sentence, though the name list has some of them.
 _SENTENCE_WORDS = frozenset("the then but and she he each when while after before yesterday today later also "
                             "still meanwhile earlier separately however this that there here if so as at in on "
@@ -115,7 +117,7 @@ def another_name_before(text: str, start: int, entity: Entity, given: frozenset[
         return False
     if entity.kind == "person" and _initials(word):
         return True
-    if not _titlecase(word):
+    if not _titlecase(word) or key in _CALENDAR:  # "On Monday Shoygu said", "in May Kiev"
         return False
     if nouns_capitalised:
         return is_known_name(key) and key not in _SENTENCE_WORDS
@@ -123,7 +125,9 @@ def another_name_before(text: str, start: int, entity: Entity, given: frozenset[
         return not is_common_word(word) or (key not in _SENTENCE_WORDS and is_known_name(key))
     if entity.kind == "place":
         return True  # mid-sentence capitalised word: "Dynamo Kiev", "Chicken Kiev"
-    return is_known_name(key) or not is_common_word(word)
+    # somebody's name ("Bill Condon"), or a word no dictionary knows ("Gustavo Parente Sanchez");
+    # not a proper noun or adjective of the language ("Kremlin", "Russian")
+    return is_known_name(key) or not (is_common_word(word) or is_known_word(word))
 
 
 def introduced_as_someone_else(text: str, end: int, entity: Entity) -> bool:

@@ -171,10 +171,14 @@ class NameMatcher:
             return True  # its own given name or the rest of its name (a role nearby does not outweigh another name)
         if match.role == "full" and entity.kind == "person" and " " in text[match.start : match.end].strip():
             return not longer_name_after(text, match.end, entity)  # a whole name: what comes before is no given name
-        if another_name_before(text, match.start, entity, self.index.given.get(entity.id, frozenset()),
-                               nouns_capitalised=self.style == "de"):
+        if self._other_name_before(text, match):
             return False
         return not longer_name_after(text, match.end, entity)
+
+    def _other_name_before(self, text: str, match: _Match) -> bool:
+        """Someone else's given name or initials before the surname ("Olga Nowak", "AR Rahman")."""
+        return another_name_before(text, match.start, match.entity, self.index.given.get(match.entity.id, frozenset()),
+                                   nouns_capitalised=self.style == "de")
 
     def _doubt(self, match: _Match, original: str, replacement: str) -> str:
         """Why this spelling alone does not prove identity ("" when it does)."""
@@ -320,10 +324,8 @@ class NameMatcher:
         if count == 1 and hit.tier > 0 and is_common_word(text[first.start : first.end]):
             return None  # a generated spelling that is also an English word ("Young", "Mir")
         match = _Match(first.start, last.end, entity, hit.role, hit.tier)
-        if hit.role == "surname":
+        if hit.role == "surname":  # another given name before it is judged in find(), for the whole text
             self._extend_given(text, tokens, i, match)
-            if match.role == "surname" and _other_given_name(text, tokens, i, self.style == "de"):
-                return None
         return match
 
     def _extend_given(self, text: str, tokens: list[_Token], i: int, match: _Match) -> None:
@@ -370,8 +372,6 @@ class NameMatcher:
                 if match.role == "given+surname":
                     match.start = token.start  # keep the given name as written; it only corroborates
                     match.role = "surname"
-                elif _other_given_name(text, tokens, i, self.style == "de"):
-                    continue
             elif target.role == "part":
                 self._check_part(text, tokens, i, target, match)
             matches.append(match)
@@ -537,20 +537,6 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
 def _accents_only(match: _Match, original: str, replacement: str) -> bool:
     """A surname alone that differs only by accents may be another person (Michał, not Michal)."""
     return match.role == "surname" and fold(original) == fold(replacement) and original.lower() != replacement.lower()
-
-
-def _other_given_name(text: str, tokens: list[_Token], i: int, nouns_capitalised: bool = False) -> bool:
-    """A surname right after someone else's first name ("Olga Nowak") names another person (in
-    German copy, where nouns are capitalised, only a known given name counts)."""
-    if i == 0:
-        return False
-    prev = tokens[i - 1]
-    word = text[prev.start : prev.end]
-    if not prev.capital or prev.possessive or word.isupper() or text[prev.end : tokens[i].start] != " ":
-        return False
-    if nouns_capitalised:
-        return is_known_name(prev.key)
-    return prev.key not in _TITLES and not is_common_word(word)
 
 
 def _derived(word: str, target: str) -> bool:
