@@ -91,3 +91,16 @@ def is_known_word(word: str) -> bool:
     """True for any dictionary word or proper noun/adjective ("fordo", "Russian", "Moscow")."""
     common, known = _section("common"), _section("known")
     return any(_contains(common, stem) or _contains(known, stem) for stem in _stems(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """Given names and surnames of many languages (data/name_veto.txt.gz, from Faker; see its LICENSE)."""
+    data = resources.files("normalize").joinpath("data/name_veto.txt.gz").read_bytes()
+    return frozenset(w for w in gzip.decompress(data).decode("utf-8").split("\n") if w and w[0] != "#")
+
+
+def is_known_name(key: str) -> bool:
+    """True when a folded word is somebody's given name or surname in its own right ("condon",
+    "nowak", "johansson"): a near miss that is a real name is another person, not a misspelling."""
+    return key in _names()
