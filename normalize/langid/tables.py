@@ -70,3 +70,27 @@ LATIN_LANGUAGES = frozenset(
     "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw "
     "tl tr vi".split()
 )
+
+# Words around a fragment that tell which of a script's languages it is: the country, its
+# language, its capital and a few names that news copy pairs with quotes in that language
+# ("Putin", "Kremlin"). Matched case-sensitively as whole Latin-script words.
+CONTEXT_CUES: dict[str, frozenset[str]] = {
+    "ru": frozenset("Russia Russian Russians Moscow Kremlin Putin Lavrov Peskov Medvedev Shoigu Navalny "
+                    "Kommersant Izvestia Pravda Tass TASS Duma Soviet USSR Petersburg".split()),
+    "uk": frozenset("Ukraine Ukrainian Ukrainians Kyiv Kiev Kharkiv Lviv Odesa Zelensky Zelenskiy Zelenskyy "
+                    "Poroshenko Yanukovych Rada Donbas".split()),
+    "bg": frozenset("Bulgaria Bulgarian Bulgarians Sofia Plovdiv Varna Radev Borissov Borisov Sobranie".split()),
+    "sr": frozenset("Serbia Serbian Serbians Serbs Belgrade Novi Sad Vucic Vučić Republika Srpska Skupstina".split()),
+    "mk": frozenset("Macedonia Macedonian Skopje".split()),
+    "be": frozenset("Belarus Belarusian Minsk Lukashenko".split()),
+    "kk": frozenset("Kazakhstan Kazakh Astana Almaty Tokayev".split()),
+    "ja": frozenset("Japan Japanese Tokyo Osaka Kyoto Hiroshima Okinawa Fukushima kanji Abe Kishida Ishiba "
+                    "Nikkei yen".split()),
+    "zh": frozenset("China Chinese Beijing Shanghai Taiwan Taiwanese Taipei Hong Kong Xi Jinping Mandarin "
+                    "Cantonese Xinhua yuan renminbi pinyin".split()),
+    "ar": frozenset("Arab Arabic Egypt Saudi Cairo Riyadh Iraq Syria Jordan Lebanon".split()),
+    "fa": frozenset("Iran Iranian Persian Farsi Tehran Khamenei Afghanistan Dari Kabul".split()),
+    "ur": frozenset("Pakistan Pakistani Urdu Islamabad Karachi Lahore".split()),
+}
+CONTEXT_PRIOR = 6.0  # nats for a cue word nearby: outweighs n-gram doubt, never a letter's proof
+NEARBY_WEIGHT = 0.5  # weight of the other words of the same script near the fragment
