@@ -14,8 +14,9 @@ where it is intended:
   marks word boundaries for line breaking.
 * No-break spaces that glue something on purpose (see `_space_is_intended`).
 * Fullwidth forms and the ideographic space on lines containing CJK text.
-* Bidirectional controls on lines with right-to-left letters (always reported,
-  since they can hide content: "Trojan Source").
+* Bidirectional embeddings, overrides and isolates on lines with right-to-left letters
+  (always reported, since they can hide content: "Trojan Source"). The direction marks
+  LRM, RLM and ALM inside right-to-left text are how such text is written: not reported.
 
 Cost: one precompiled character-class search decides that a clean text has
 nothing to do, plus a C-level NFC quick check for non-ASCII text.
@@ -172,17 +173,21 @@ class _Scan:
                           f"fullwidth {_describe(char)} outside CJK text", "info")
 
     def _bidi(self, pos: int, char: str) -> None:
-        """Always reported; removed only on a line with no right-to-left letters.
+        """Controls are always reported; removed only on a line with no right-to-left letters.
 
         Embeddings, overrides and isolates can reorder what a reader sees (Trojan
         Source): a warning. The marks LRM, RLM and ALM only set the direction of
-        neutral characters and are routine in Arabic and Hebrew text: info there."""
-        message = f"bidirectional control {_describe(char)} can hide content (Trojan Source)"
+        neutral characters and are routine in Arabic and Hebrew text: nothing to report
+        there, and elsewhere an invisible leftover, not an attack."""
         rtl_line = self._line(pos)[2]
-        severity = "info" if rtl_line and char in BIDI_MARKS else "warning"
-        self.findings.append(
-            Finding("unicode.bidi", "unicode", severity, pos, pos + 1, char, message)
-        )
+        if char in BIDI_MARKS:
+            if not rtl_line:
+                self._propose(pos, pos + 1, "", "unicode.bidi", "unicode",
+                              f"direction mark {_describe(char)} removed: no right-to-left text on the line",
+                              "warning")
+            return
+        message = f"bidirectional control {_describe(char)} can hide content (Trojan Source)"
+        self.findings.append(Finding("unicode.bidi", "unicode", "warning", pos, pos + 1, char, message))
         if not rtl_line:
             self._propose(pos, pos + 1, "", "unicode.bidi", "unicode",
                           message + "; removed: no right-to-left text on the line", "warning")

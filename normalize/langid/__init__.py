@@ -19,6 +19,7 @@ from .tables import (
     CONTEXT_CUES,
     CONTEXT_PRIOR,
     LATIN_LANGUAGES,
+    NATIVE_CUES,
     NEARBY_WEIGHT,
     PRIORS,
     SCRIPT_LANGUAGES,
@@ -85,15 +86,18 @@ def _orthography(script: str, words: list[str]) -> dict[str, float]:
 
 
 def _context_priors(context: str, fragment: str) -> dict[str, float]:
-    """Log-priors from the words around a fragment: cue words ("Russian", "Kremlin", "Tokyo")."""
-    if not context:
-        return {}
+    """Log-priors from cue words around a fragment ("Russian", "Kremlin", "Tokyo") and from names
+    in their own script, in the fragment or near it ("Путина")."""
     from .scripts import _regex
 
-    words = set(_regex().findall(r"\p{Latin}+", context))
     priors: dict[str, float] = {}
+    words = set(_regex().findall(r"\p{Latin}+", context)) if context else set()
     for language, cues in CONTEXT_CUES.items():
         if not cues.isdisjoint(words):
+            priors[language] = CONTEXT_PRIOR
+    native = [w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}")]
+    for language, stems in NATIVE_CUES.items():
+        if any(w.startswith(stems) for w in native):
             priors[language] = CONTEXT_PRIOR
     return priors
 

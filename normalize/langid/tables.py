@@ -76,7 +76,8 @@ LATIN_LANGUAGES = frozenset(
 # ("Putin", "Kremlin"). Matched case-sensitively as whole Latin-script words.
 CONTEXT_CUES: dict[str, frozenset[str]] = {
     "ru": frozenset("Russia Russian Russians Moscow Kremlin Putin Lavrov Peskov Medvedev Shoigu Navalny "
-                    "Kommersant Izvestia Pravda Tass TASS Duma Soviet USSR Petersburg".split()),
+                    "Kommersant Izvestia Pravda Tass TASS Duma Soviet USSR Petersburg Tolstoy Dostoevsky Pushkin "
+                    "Chekhov Gogol Bulgakov Pasternak Solzhenitsyn Nabokov Turgenev".split()),
     "uk": frozenset("Ukraine Ukrainian Ukrainians Kyiv Kiev Kharkiv Lviv Odesa Zelensky Zelenskiy Zelenskyy "
                     "Poroshenko Yanukovych Rada Donbas".split()),
     "bg": frozenset("Bulgaria Bulgarian Bulgarians Sofia Plovdiv Varna Radev Borissov Borisov Sobranie".split()),
@@ -91,6 +92,15 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {
     "ar": frozenset("Arab Arabic Egypt Saudi Cairo Riyadh Iraq Syria Jordan Lebanon".split()),
     "fa": frozenset("Iran Iranian Persian Farsi Tehran Khamenei Afghanistan Dari Kabul".split()),
     "ur": frozenset("Pakistan Pakistani Urdu Islamabad Karachi Lahore".split()),
+}
+# Stems of names and places in their own script: a Russian name nearby (or inside the quote:
+# "Россия без Путина") tells Russian from Bulgarian, which share most short words.
+NATIVE_CUES: dict[str, tuple[str, ...]] = {
+    "ru": ("путин", "медведев", "лавров", "шойгу", "песков", "навальн", "кремл", "росси", "толсто",
+           "достоевск", "пушкин", "чехов", "горбачёв", "горбачев", "ельцин", "петербург"),
+    "uk": ("зеленськ", "україн", "київ", "порошенк", "харків", "львів"),
+    "bg": ("българ", "радев", "борисов", "пловдив"),
+    "sr": ("србиј", "београд", "вучић", "српск"),
 }
 CONTEXT_PRIOR = 6.0  # nats for a cue word nearby: outweighs n-gram doubt, never a letter's proof
 NEARBY_WEIGHT = 0.5  # weight of the other words of the same script near the fragment

@@ -2,7 +2,9 @@
 
 Report only, and precision first: a sentence must have at least six words, and its function
 words must name one other language clearly (several hits, few for the document's language).
-Names, titles and short phrases never qualify. One set intersection per document decides
+Names, titles and short phrases never qualify, and neither do lists of names (a rugby line-up,
+"P Montgomery; B Paulse, M Joubert, De Wet Barry"): the function words must sit in running text,
+lower case between lower-case words, not in surname particles between capitalised names. One set intersection per document decides
 whether any sentence needs a closer look, so clean copy costs almost nothing.
 """
 
@@ -36,6 +38,41 @@ GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds t
 
 
 
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+MAX_CAPITALISED_SHARE = 0.4  # running text is mostly lower case; a list of names is not
+MAX_LIST_SEPARATORS = 0.25  # commas and semicolons per word: a line-up has one every two words
+
+
+def running_text(sentence: str) -> bool:
+    """Prose rather than a list of names: mostly lower-case words, few list separators, and at
+    least MIN_HITS-1 function words of another language standing among lower-case words."""
+    words = WORD.findall(sentence)
+    if len(words) < MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words[1:] if w[0].isupper())
+    if capitalised > MAX_CAPITALISED_SHARE * (len(words) - 1):
+        return False
+    if sentence.count(",") + sentence.count(";") > MAX_LIST_SEPARATORS * len(words):
+        return False
+    return len(_running_markers(sentence)) >= 2
+
+
+def _running_markers(sentence: str) -> list[str]:
+    """Function words of other languages that stand between lower-case words (or open the
+    sentence): "de" in "el precio de la vivienda", not in "De Wet Barry" or "J van der Westhuizen"."""
+    words = WORD.findall(sentence)
+    found = []
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered not in ALL_MARKERS or (index and word != lowered):
+            continue
+        neighbours = [w for w in words[max(0, index - 1) : index] + words[index + 1 : index + 2]]
+        if all(n[0].isupper() for n in neighbours if n.lower() not in ALL_MARKERS) and neighbours:
+            continue  # a surname particle between names: "O du Randt", "A van der Westhuizen"
+        found.append(lowered)
+    return found
+
+
 class LatinSentenceStage:
     name = "latin-sentences"
     categories = frozenset({"foreign-script"})
@@ -59,6 +96,8 @@ class LatinSentenceStage:
             sentence = match.group().strip()
             if len(sentence.split()) < MIN_WORDS or ALL_MARKERS.isdisjoint(sentence.lower().split()):
                 continue
+            if not running_text(sentence):
+                continue
             language, confidence = latin_language(sentence)
             # precision is about "not English": which other language it is may be less sure
             if language in (None, "en") or not self._clear(sentence):
@@ -75,6 +114,6 @@ class LatinSentenceStage:
     @staticmethod
     def _clear(sentence: str) -> bool:
         words = sentence.lower().split()
-        hits = sum(1 for w in words if w in ALL_MARKERS)
+        hits = len(_running_markers(sentence))
         english = sum(1 for w in words if w in FUNCTION_WORDS["en"])
         return english == 0 and hits >= 2 or english <= 1 and hits >= MIN_HITS
