@@ -18,6 +18,7 @@ from .tables import (
     ALPHABETS,
     CONTEXT_CUES,
     CONTEXT_PRIOR,
+    JAPANESE_ONLY_HAN,
     LATIN_LANGUAGES,
     NATIVE_CUES,
     NEARBY_WEIGHT,
@@ -176,6 +177,8 @@ def _han(fragment: str, priors: dict[str, float] | None = None) -> tuple[str, fl
     chars = "".join(_regex().findall(r"\p{Script=Han}", fragment))
     scores = han_log_likelihoods(chars)
     scores["zh"] = scores.get("zh", 0.0) + HAN_ZH_PRIOR
+    if not JAPANESE_ONLY_HAN.isdisjoint(chars):
+        scores["ja"] = scores.get("ja", 0.0) + 2 * CONTEXT_PRIOR
     for lang, value in (priors or {}).items():
         if lang in scores:
             scores[lang] += value

@@ -104,3 +104,10 @@ NATIVE_CUES: dict[str, tuple[str, ...]] = {
 }
 CONTEXT_PRIOR = 6.0  # nats for a cue word nearby: outweighs n-gram doubt, never a letter's proof
 NEARBY_WEIGHT = 0.5  # weight of the other words of the same script near the fragment
+
+# Han characters of Japanese shinjitai and kokuji that neither simplified nor traditional
+# Chinese writes (発 for 发/發, 駅 for 站/驛, 働): one of them settles a kanji-only word as Japanese.
+JAPANESE_ONLY_HAN = frozenset(
+    "発円払辺込働峠畑駅沢図売読単戦権変歳広塩姫獣粋聴譲賛郷闘顕髄拝浜恵様気関県楽対応検験経続"
+    "実転鉄済総両乗桜薬営労帰拡挙覚観歩毎齢処廃戻焼瀬稲絵縄脳蔵豊軽険隠雑霊頼駆騒黙択"
+)

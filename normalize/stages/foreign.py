@@ -212,13 +212,15 @@ def _alternation(words: list[str]) -> str:
 def load_policy(path: Path = POLICY_PATH) -> Policy:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     cues = data["cues"]
-    closing = r"[\]\)»”“\"’'›」]?"
+    closing = r"[!?.…]?[\]\)»”“\"’'›」]?"
+    languages = "|".join(sorted(set(LANGUAGE_NAMES.values()), key=len, reverse=True))
     return Policy(
         actions=dict(data["actions"]),
         # the fragment's closing quote, then "(Latin", "("Latin", "— Latin", ", meaning ..."
         gloss_after=regex.compile(
             rf"{closing}\s*(?:\(\s*[\"“‘'«]?\s*\p{{Latin}}|[—–-]\s+[\"“‘'«]?\p{{Latin}}"
-            rf"|,?\s+(?:{_alternation(cues['gloss_after'])})\b)",
+            rf"|,?\s+(?:{_alternation(cues['gloss_after'])})\b"
+            rf"|,?\s+in\s+(?:{languages})\b)",  # Memorial, "Мемориал" in Russian,
             regex.IGNORECASE,
         ),
         discussed_before=regex.compile(

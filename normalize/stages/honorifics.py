@@ -200,7 +200,7 @@ def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptio
         pos = found.end()
     if not words:
         return False
-    following = words[0]
+    following = regex.sub(r"['’]s?$", "", words[0])  # Maj Sjöwall's, Dr Martens'
     if following in honorific.not_before or " ".join(words[:2]) in honorific.not_before:
         return True
     # an acronym or a lone capital not followed by a surname: Gen Z, Gen AI (an initial has
