@@ -17,8 +17,10 @@ from .scripts import KANA, main_script, script_census, script_of
 from .tables import (
     ALPHABETS,
     CONTEXT_CUES,
+    BESIDE_CHARS,
     CONTEXT_PRIOR,
     JAPANESE_ONLY_HAN,
+    LANGUAGE_ADJECTIVES,
     LATIN_LANGUAGES,
     NATIVE_CUES,
     NEARBY_WEIGHT,
@@ -96,6 +98,13 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
     for language, cues in CONTEXT_CUES.items():
         if not cues.isdisjoint(words):
             priors[language] = CONTEXT_PRIOR
+    at = context.find(fragment) if context else -1
+    if at >= 0:
+        beside = context[max(0, at - BESIDE_CHARS) : at] + " " + context[at + len(fragment) : at + len(fragment) + BESIDE_CHARS]
+        named = set(_regex().findall(r"\p{Latin}+", beside))
+        for language, adjectives in LANGUAGE_ADJECTIVES.items():
+            if not adjectives.isdisjoint(named):
+                priors[language] = priors.get(language, 0.0) + CONTEXT_PRIOR
     native = [w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}")]
     for language, stems in NATIVE_CUES.items():
         if any(w.startswith(stems) for w in native):

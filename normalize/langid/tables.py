@@ -93,6 +93,17 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {
     "fa": frozenset("Iran Iranian Persian Farsi Tehran Khamenei Afghanistan Dari Kabul".split()),
     "ur": frozenset("Pakistan Pakistani Urdu Islamabad Karachi Lahore".split()),
 }
+# The language named right beside the fragment ("the Russian word 'дача'", "«…» in Ukrainian")
+# outweighs places mentioned further away (a Russian word used "in Ukraine too").
+LANGUAGE_ADJECTIVES: dict[str, frozenset[str]] = {
+    "ru": frozenset({"Russian"}), "uk": frozenset({"Ukrainian"}), "bg": frozenset({"Bulgarian"}),
+    "sr": frozenset({"Serbian"}), "mk": frozenset({"Macedonian"}), "be": frozenset({"Belarusian"}),
+    "kk": frozenset({"Kazakh"}), "ja": frozenset({"Japanese"}),
+    "zh": frozenset({"Chinese", "Mandarin", "Cantonese"}), "ar": frozenset({"Arabic"}),
+    "fa": frozenset({"Persian", "Farsi", "Dari"}), "ur": frozenset({"Urdu"}),
+}
+BESIDE_CHARS = 40  # how near "beside" is
+
 # Stems of names and places in their own script: a Russian name nearby (or inside the quote:
 # "Россия без Путина") tells Russian from Bulgarian, which share most short words.
 NATIVE_CUES: dict[str, tuple[str, ...]] = {
