@@ -162,7 +162,16 @@ def test_text_in_its_own_writing_system_is_not_foreign(text):
         "J van der Westhuizen; R Kempson, J Dalton, W Meyer, M Andrews, K Otto, C Krige, A Venter, A Vos (captain).",
         "Replacements: O le Roux, A van den Berg, J de Beer, D de Villiers, P du Toit, L van Biljon, T van Rooyen.",
         "Portugal: J da Silva, P de la Cruz, A dos Santos, M das Neves, R de Sousa, L da Costa, F do Rosario.",
+        "Shares went to the Caisse Nationale de Prévoyance du Bâtiment et des Travaux Publics and the "
+        "Société Générale de Belgique.",
     ],
 )
 def test_lists_of_names_are_not_foreign_sentences(text):
     assert [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"] == []
+
+
+def test_german_nouns_and_names_in_a_german_sentence_still_make_it_a_sentence():
+    text = ("The minister spoke to reporters on Tuesday. Wolodymyr Selenskyj und Friedrich Merz trafen sich "
+            "am Rande des Gipfels in Brüssel. He then left for the airport.")
+    [finding] = [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"]
+    assert finding.language == "de"

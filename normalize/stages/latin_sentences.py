@@ -39,36 +39,42 @@ GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds t
 
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-MAX_CAPITALISED_SHARE = 0.4  # running text is mostly lower case; a list of names is not
 MAX_LIST_SEPARATORS = 0.25  # commas and semicolons per word: a line-up has one every two words
+MIN_LOWER_CONTENT = 2  # lower-case words that are neither markers nor English function words
+MAX_INITIALS = 2  # "P Montgomery; B Paulse, M Joubert": initials mark a list of names
+INITIAL = regex.compile(r"(?<![\p{L}\p{M}.])\p{Lu}\.?(?=[ \u00a0]+\p{Lu})")
 
 
 def running_text(sentence: str) -> bool:
-    """Prose rather than a list of names: mostly lower-case words, few list separators, and at
-    least MIN_HITS-1 function words of another language standing among lower-case words."""
+    """Prose rather than a list of names: few initials, few list separators, some lower-case
+    content words (a verb: the names of institutions have none: "Caisse Nationale de
+    Surcompensation du Batiment"), and at least two function words of another language in
+    running text. (Not the share of capitals: German capitalises every noun.)"""
     words = WORD.findall(sentence)
-    if len(words) < MIN_WORDS:
-        return False
-    capitalised = sum(1 for w in words[1:] if w[0].isupper())
-    if capitalised > MAX_CAPITALISED_SHARE * (len(words) - 1):
+    if len(words) < MIN_WORDS or len(INITIAL.findall(sentence)) > MAX_INITIALS:
         return False
     if sentence.count(",") + sentence.count(";") > MAX_LIST_SEPARATORS * len(words):
+        return False
+    content = [w for w in words[1:] if w.islower() and w not in ALL_MARKERS and w not in FUNCTION_WORDS["en"]]
+    if len(content) < MIN_LOWER_CONTENT:
         return False
     return len(_running_markers(sentence)) >= 2
 
 
 def _running_markers(sentence: str) -> list[str]:
-    """Function words of other languages that stand between lower-case words (or open the
-    sentence): "de" in "el precio de la vivienda", not in "De Wet Barry" or "J van der Westhuizen"."""
+    """Function words of other languages in running text: lower case (or opening the sentence),
+    and not a surname particle after an initial: "de" in "el precio de la vivienda", not in
+    "De Wet Barry" or "J van der Westhuizen"."""
     words = WORD.findall(sentence)
     found = []
     for index, word in enumerate(words):
         lowered = word.lower()
         if lowered not in ALL_MARKERS or (index and word != lowered):
             continue
-        neighbours = [w for w in words[max(0, index - 1) : index] + words[index + 1 : index + 2]]
-        if all(n[0].isupper() for n in neighbours if n.lower() not in ALL_MARKERS) and neighbours:
-            continue  # a surname particle between names: "O du Randt", "A van der Westhuizen"
+        before = next((w for w in reversed(words[:index]) if w.lower() not in ALL_MARKERS), "")
+        after = next((w for w in words[index + 1 :] if w.lower() not in ALL_MARKERS), "")
+        if len(before) == 1 and before.isupper() and after[:1].isupper():
+            continue  # a surname particle after an initial: "O du Randt", "A van der Westhuizen"
         found.append(lowered)
     return found
 
