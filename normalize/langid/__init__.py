@@ -125,18 +125,19 @@ def _nearby_words(context: str, fragment: str, script: str) -> list[str]:
 def _by_alphabet(script: str, words: list[str], priors: dict[str, float] | None = None,
                  nearby: list[str] | None = None) -> tuple[str, float]:
     """Candidates that write the fragment's letters, then the n-gram model among them."""
-    from .model import load_group, word_log_probability
+    from .model import group_word_log_probability, load_group
 
     letters = set("".join(words))
     alphabets = ALPHABETS[script]
     missing = {lang: len(letters - alphabet) for lang, alphabet in alphabets.items()}
-    profiles = load_group(_GROUPS[script])
+    group = _GROUPS[script]
+    profiles = load_group(group)
     priors = {**(priors or {})}
     for lang, value in _orthography(script, words).items():
         priors[lang] = priors.get(lang, 0.0) + value
     scores = {
-        lang: sum(word_log_probability(profiles[lang], _fold(w)) for w in words)
-        + NEARBY_WEIGHT * sum(word_log_probability(profiles[lang], _fold(w)) for w in nearby or ())
+        lang: sum(group_word_log_probability(group, lang, _fold(w)) for w in words)
+        + NEARBY_WEIGHT * sum(group_word_log_probability(group, lang, _fold(w)) for w in nearby or ())
         + PRIORS.get(lang, 0.0)
         + priors.get(lang, 0.0)
         + missing[lang] * MISSING_LETTER_PENALTY
