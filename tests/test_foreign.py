@@ -175,3 +175,15 @@ def test_german_nouns_and_names_in_a_german_sentence_still_make_it_a_sentence():
             "am Rande des Gipfels in Brüssel. He then left for the airport.")
     [finding] = [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"]
     assert finding.language == "de"
+
+
+def test_a_house_marker_given_to_the_stage_marks_foreign_text():
+    from normalize.document import Document
+    from normalize.stages.foreign import ForeignScriptStage
+
+    text = LEAD + "Greeks call it [[el]]φιλότιμο[[/el]], a sense of honour."
+    plain = ForeignScriptStage()
+    marked = ForeignScriptStage(markers=(("[[el]]", "[[/el]]"),))
+    doc = Document(text, language="en", script="Latin")
+    assert [f.severity for f in plain.run(doc)[1]] == ["error"]
+    assert [(f.severity, f.extra["context"]) for f in marked.run(doc)[1]] == [("info", "marked")]

@@ -10,7 +10,7 @@ symbols (π, Δ, μ in μm), not fragments.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -73,10 +73,13 @@ class ForeignScriptStage:
         actions: Mapping[str, str] | None = None,
         glossary_paths: list[Any] | None = None,
         native_names: Callable[[str], str | None] | None = None,
+        markers: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self._allow_scripts = tuple(allow_scripts)
         self._allow_terms = frozenset(t.casefold() for t in allow_terms)
-        self._policy = load_policy()
+        policy = load_policy()
+        # a house's own (open, close) markers around deliberate foreign text, added to the policy's
+        self._policy = replace(policy, markers=policy.markers + tuple(markers)) if markers else policy
         self._actions = {**self._policy.actions, **(actions or {})}
         self._glossary_paths = glossary_paths or []
         self._glossaries: dict[str, Any] = {}  # language -> Glossary, loaded on first fragment
