@@ -1,12 +1,13 @@
 """Severity policy on real-looking copy: glossed foreign text is at most `info`, stray is `error`.
 
-    python bench/foreign_policy_eval.py [bench/corpora/foreign-in-english.tsv]
+    python bench/foreign_policy_eval.py [--half odd|even] [bench/corpora/foreign-in-english.tsv]
 
 Reads a TSV with columns text, language, expected (gloss | stray): one English sentence each,
 holding one foreign-script fragment (glossed, discussed or marked; or left untranslated).
 A glossed line passes when no foreign-script finding on it is above `info`; a stray line when
 one `error` finding names the line's language. Prints both rates and the language accuracy of
-the findings, then each failing line.
+the findings, then each failing line. `--half even` reads only the even-numbered items (1-based,
+header not counted): the corpus README's held-out half; `--half odd` the tuning half.
 """
 
 from __future__ import annotations
@@ -22,9 +23,16 @@ LEAD = "Officials in the capital said on Tuesday that the talks would continue n
 
 
 def main(argv: list[str]) -> int:
+    half = None
+    if "--half" in argv:
+        at = argv.index("--half")
+        half = argv[at + 1]
+        argv = argv[:at] + argv[at + 2 :]
     path = Path(argv[0]) if argv else DEFAULT
     engine = normalize.Normalizer(select=["foreign-script"])
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    if half in ("odd", "even"):
+        rows = [row for number, row in enumerate(rows, 1) if number % 2 == (half == "odd")]
     passed = {"gloss": [0, 0], "stray": [0, 0]}
     languages = [0, 0]
     failures = []
