@@ -86,3 +86,8 @@ def test_exceptions_do_not_vote_for_the_documents_form():
     # three "Dr Pepper" would otherwise outvote the one dotted title
     text = "Dr. Fauci drank Dr Pepper, Dr Pepper and Dr Pepper."
     assert normalize.normalize_text(text, select=["honorific"]).text == text
+
+
+@pytest.mark.parametrize("text", ["In New York Mr Smith said no.", "On Tuesday Mr Smith said no.", "But Mr Smith said no."])
+def test_capitalised_words_opening_a_sentence_do_not_make_a_title_of_a_work(text):
+    assert "Mr. Smith" in normalize.normalize_text(text, style="en-US", select=["honorific"]).text

@@ -45,6 +45,9 @@ class Exceptions:
     """Pack-wide signs that a title-like word heads a title of a work, not a name."""
 
     title_words: frozenset[str] = frozenset()  # small words inside capitalised titles: to, the, of
+    # closed-class words that, capitalised before a title, make a title of a work even where a
+    # sentence starts ("No More Mr Nasty wins ..."), unlike "In New York Mr Smith said"
+    title_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,13 @@ def _string_list(check: EntryChecker, raw: dict, key: str) -> list[str]:
 
 def _parse_exceptions(pack: Pack) -> Exceptions:
     raw = pack.data.get("exceptions", {})
-    words = raw.get("title_words", []) if isinstance(raw, dict) else None
-    if not isinstance(raw, dict) or set(raw) - {"title_words"} or not isinstance(words, list) or not all(
-        isinstance(w, str) for w in words
+    lists = {key: raw.get(key, []) for key in ("title_words", "title_openers")} if isinstance(raw, dict) else {}
+    if not isinstance(raw, dict) or set(raw) - set(lists) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in lists.values()
     ):
         raise RulePackError(pack.path, _header_line(pack.source, "exceptions"),
-                            "[exceptions] takes title_words = [list of strings]")
-    return Exceptions(frozenset(words))
+                            "[exceptions] takes title_words and title_openers, lists of strings")
+    return Exceptions(frozenset(lists["title_words"]), frozenset(lists["title_openers"]))
 
 
 def _parse_styles(pack: Pack) -> dict[str, dict[str, str]]:
@@ -236,6 +239,8 @@ def _in_title_of_work(text: str, start: int, after: int, words: list[str], excep
         head = text[max(0, phrase_start - 3) : phrase_start].rstrip(" \u00a0")
         if head and head[-1] not in ".!?:\n" and head[-1] not in OPENING_MARKS:
             return True  # the documentary No More Mr Nasty
+        if not exceptions.title_openers.isdisjoint(earlier.group().split()[1:]):
+            return True  # No More Mr Nasty wins ...
     opener = text[phrase_start - 1 : phrase_start]
     closer = text[phrase_end : phrase_end + 1]
     return bool(opener) and opener in OPENING_MARKS and closer in CLOSING_MARKS and closer != ""
