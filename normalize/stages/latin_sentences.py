@@ -80,7 +80,8 @@ def _running_markers(sentence: str) -> list[str]:
 
 
 class LatinSentenceStage:
-    name = "latin-sentences"
+    phase = "content"
+    needs_language = True
     categories = frozenset({"foreign-script"})
     families = frozenset({"foreign-script"})
 
