@@ -16,8 +16,8 @@ from typing import Any
 from .scripts import KANA, main_script, script_census, script_of
 from .tables import (
     ALPHABETS,
-    CONTEXT_CUES,
     BESIDE_CHARS,
+    CONTEXT_CUES,
     CONTEXT_PRIOR,
     JAPANESE_ONLY_HAN,
     LANGUAGE_ADJECTIVES,
@@ -100,7 +100,8 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
             priors[language] = CONTEXT_PRIOR
     at = context.find(fragment) if context else -1
     if at >= 0:
-        beside = context[max(0, at - BESIDE_CHARS) : at] + " " + context[at + len(fragment) : at + len(fragment) + BESIDE_CHARS]
+        after = at + len(fragment)
+        beside = f"{context[max(0, at - BESIDE_CHARS) : at]} {context[after : after + BESIDE_CHARS]}"
         named = set(_regex().findall(r"\p{Latin}+", beside))
         for language, adjectives in LANGUAGE_ADJECTIVES.items():
             if not adjectives.isdisjoint(named):
@@ -108,7 +109,7 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
     native = [w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}")]
     for language, stems in NATIVE_CUES.items():
         if any(w.startswith(stems) for w in native):
-            priors[language] = CONTEXT_PRIOR
+            priors[language] = max(priors.get(language, 0.0), CONTEXT_PRIOR)
     return priors
 
 
