@@ -56,7 +56,7 @@ class ReportFormat:
 FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
     ReportFormat("text", ".text", "render_text", "for people: line:col, rule, the source line marked",
                  sources=True, color=True),
-    ReportFormat("json", ".json", "render_json", "the public JSON report (DESIGN.md contract)"),
+    ReportFormat("json", ".json", "render_json", "the public JSON report (README.md, Public contract)"),
     ReportFormat("sarif", ".sarif", "render_sarif", "SARIF 2.1.0 for code-scanning tools"),
     ReportFormat("github", ".github", "render_github", "GitHub Actions annotations"),
     ReportFormat("diff", ".diff", "render_diff", "a unified diff of the fixes", sources=True),

@@ -1,4 +1,4 @@
-"""The JSON report (the public contract in DESIGN.md)."""
+"""The JSON report (the public contract: README.md, section "Public contract")."""
 
 from __future__ import annotations
 
