@@ -214,32 +214,27 @@ def _dominant_script(text: str) -> str | None:
 
 
 def _decode_legacy(data: bytes) -> Decoded:
-    candidates = list(LEGACY)
-    import charset_normalizer  # only for bytes that are not UTF-8
+    from normalize.encoding.legacy_file import DISPLAY as PAGE_NAMES, decode_legacy
 
-    guess = charset_normalizer.from_bytes(data[:SAMPLE_CHARS]).best()
-    if guess is not None and guess.encoding not in candidates:
-        candidates.append(guess.encoding)
-    scored: list[tuple[float, int, str, str, str]] = []
-    for rank, encoding in enumerate(candidates):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        score, lang = _legacy_plausibility(text)
-        scored.append((score, -rank, encoding, text, lang))
-    if not scored:
-        raise NormalizeError("not UTF-8, and no supported code page decodes it")
-    scored.sort(reverse=True)
-    score, _, encoding, text, lang = scored[0]
-    if score < MIN_LEGACY_SCORE:
-        raise NormalizeError(f"not UTF-8, and no code page gives readable text (best: {DISPLAY.get(encoding, encoding)})")
-    _reject_binary(text)
-    name = DISPLAY.get(encoding, encoding)
+    decoded = decode_legacy(data)
+    _reject_binary(decoded.text)
+    name = PAGE_NAMES.get(decoded.page, decoded.page)
+    others = ""
+    findings: list[Finding] = []
+    for passage in decoded.passages:
+        other = PAGE_NAMES[passage.page]
+        lines = f"line {passage.first + 1}" if passage.first == passage.last else \
+            f"lines {passage.first + 1}-{passage.last + 1}"
+        others += f"; {lines} as {other}"
+        findings.append(Finding("encoding.mixed-code-pages", "encoding", "warning", passage.start, passage.end, "",
+                                f"{lines} decoded as {other}: the rest of the file is {name}",
+                                extra={"code_page": other}))
     note = Finding("encoding.legacy-file", "encoding", "info", 0, 0, "",
-                   f"file is not UTF-8: decoded as {name} ({lang} letter statistics)",
-                   language=lang, confidence=round(_confidence(scored), 2))
-    return Decoded(text, name, b"", [], [note])
+                   f"file is not UTF-8: decoded as {name} ({decoded.language} letter statistics){others}",
+                   language=decoded.language, confidence=decoded.confidence,
+                   extra={"code_pages": [{"code_page": PAGE_NAMES[p.page], "start": p.start, "end": p.end}
+                                         for p in decoded.passages]} if decoded.passages else {})
+    return Decoded(decoded.text, name, b"", [], [note, *findings])
 
 
 def _legacy_plausibility(text: str) -> tuple[float, str]:

@@ -10,7 +10,6 @@ rewritten document.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 from typing import Iterator
@@ -85,6 +84,16 @@ def _pairs() -> tuple[re.Pattern[str], frozenset[str]]:
         real.update(a + b for a in lead for b in cont)
     scan = f"[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]|[\\xc2-\\xf4][ ?\\ufffd]|[\\x80-\\x9f]"
     return re.compile(scan), frozenset(real)
+
+
+@cache
+def lead_chars() -> frozenset[str]:
+    """Every character a UTF-8 lead byte (0xC2-0xF4) becomes in one of ftfy's code pages or
+    cp1251: UTF-8 mojibake always holds one ("×" in Hebrew read as cp1252, "Ř" in Arabic
+    read as cp1250)."""
+    leads = bytes(range(0xC2, 0xF5))
+    chars = {c for encoding in CHARMAP_ENCODINGS for c in _decode_sloppily(leads, encoding)}
+    return frozenset(chars | set(_decode_sloppily(leads, "sloppy-cp1251")))
 
 
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
@@ -187,26 +196,63 @@ def explain(steps: list[ExplanationStep]) -> str:
 
 
 def _diff_edits(before: str, after: str, offset: int, message: str, priority: int) -> list[Edit]:
-    """Replaced groups of whitespace-separated tokens, trimmed of shared edges.
+    """One edit per stretch the repair changed, found in one linear walk.
 
-    Tokens, not characters, are aligned: a character diff happily matches the "–" inside
-    "вЂ“" with the repaired "–" and produces edits that are only right all together.
+    A mojibake repair only rewrites non-ASCII stretches: ASCII bytes decode to themselves in
+    every code page and in UTF-8, so the ASCII characters of `before` and `after` line up, and
+    the only ASCII a repair consumes is a space that stood for a lost no-break space or a "?"
+    for a lost byte. Each stretch between anchors is replaced whole (never aligned character by
+    character, which would match the "–" inside "вЂ“" with the repaired "–"). If the ASCII does
+    not line up, the whole changed middle of the line becomes one edit.
     """
-    old_tokens, new_tokens = TOKEN_RE.findall(before), TOKEN_RE.findall(after)
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    spans = _changed_spans(before, after)
+    if spans is None:
+        head = _shared_edge(before, after)
+        tail = _shared_edge(before[head:][::-1], after[head:][::-1])
+        spans = [(head, len(before) - tail, head, len(after) - tail)]
     edits: list[Edit] = []
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal":
+    for a0, a1, b0, b1 in spans:
+        old, new = before[a0:a1], after[b0:b1]
+        if old == new:
             continue
-        start = offset + sum(map(len, old_tokens[:a0]))
-        old, new = "".join(old_tokens[a0:a1]), "".join(new_tokens[b0:b1])
         head = _shared_edge(old, new)
-        old, new, start = old[head:], new[head:], start + head
+        old, new, start = old[head:], new[head:], offset + a0 + head
         tail = _shared_edge(old[::-1], new[::-1])
         old, new = old[: len(old) - tail], new[: len(new) - tail]
         edits.append(Edit(start, start + len(old), new, rule="encoding.mojibake", category="encoding",
                           message=message, priority=priority))
     return edits
+
+
+CONSUMED_ASCII = frozenset(" ?")  # a lost no-break space's stand-in, a lost byte's "?"
+
+
+def _changed_spans(before: str, after: str) -> list[tuple[int, int, int, int]] | None:
+    """(start, end) in `before` and in `after` of each stretch between shared ASCII anchors."""
+    n, m = len(before), len(after)
+    i = j = 0
+    spans: list[tuple[int, int, int, int]] = []
+    while i < n or j < m:
+        if i < n and j < m and before[i] == after[j] and before[i] < "\x80":
+            i += 1
+            j += 1
+            continue
+        a, b = i, j
+        while True:
+            while i < n and before[i] >= "\x80":
+                i += 1
+            while j < m and after[j] >= "\x80":
+                j += 1
+            if i < n and j < m and before[i] == after[j]:
+                break
+            if i < n and before[i] in CONSUMED_ASCII:
+                i += 1
+                continue
+            if i >= n and j >= m:
+                break
+            return None  # the ASCII does not line up
+        spans.append((a, i, b, j))
+    return spans
 
 
 def _shared_edge(a: str, b: str) -> int:

@@ -6,6 +6,8 @@ detectors keep their own fast paths for text that cannot need them.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..document import Document
 from ..edits import Edit, Finding
 from ..rulebook import RuleInfo
@@ -15,9 +17,17 @@ from ..rulebook import RuleInfo
 # look-alike or foreign-script stages, which then cost nothing.
 TYPOGRAPHY = frozenset("’‘“”„‚–—―…•·€£¥¢°§¶©®™«»‹›×÷±′″")
 PLAIN_LATIN = frozenset(TYPOGRAPHY | {chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()})
-# Mojibake, UTF-8 or legacy, always shows characters of U+0080-U+00FF ("Ã©", "â€™", "Ïóòèí"),
-# so without them a text cannot need the encoding checks.
-NO_MOJIBAKE = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
+# Mojibake, UTF-8 or legacy, always shows characters of U+0080-U+00FF ("Ã©", "â€™", "Ïóòèí")
+# or a UTF-8 lead byte as some code page shows it ("×" in Hebrew read as cp1252, "Ř" in Arabic
+# read as cp1250), so without them a text cannot need the encoding checks.
+CLEAN_CANDIDATES = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
+
+
+@cache
+def _no_mojibake() -> frozenset[str]:
+    from ..encoding.utf8 import lead_chars
+
+    return CLEAN_CANDIDATES - lead_chars()
 
 
 class EncodingStage:
@@ -32,7 +42,7 @@ class EncodingStage:
         return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii() or doc.unusual_chars <= NO_MOJIBAKE:
+        if doc.text.isascii() or doc.unusual_chars <= _no_mojibake():
             return [], []
         from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
         from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check

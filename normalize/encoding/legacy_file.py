@@ -1,0 +1,319 @@
+"""Whole files in single-byte code pages: the page for each line, chosen by the text it gives.
+
+Why per line: files put together from several sources mix pages (an English story in cp1252
+quoting a Russian passage saved in KOI8-R), and refusing them, or reading the passage in the
+English page, loses text. Why not letter statistics alone: an English file in cp1252 holds
+almost no letters outside ASCII, so a page that turns "£15.8m" into "Ł15.8m" (cp1250) gains
+letters and looks no worse by letter pairs. So each page's reading of a line is charged for
+what a reader would notice:
+
+- control or unassigned characters;
+- words mixing scripts ("cafй"), a capital inside a lower-case word ("cafÈ"), a letter glued
+  to a following digit ("Ł15"), a symbol inside a word ("don▓t") or an unusual symbol at all;
+- letter pairs that are unlikely in the best language of the line (`stats`), per script.
+
+The page with the lowest total over the file is the file's page; a line is read in another
+page only when that page explains it far better. A line no page reads cleanly, or two pages
+read about equally well but differently, makes the whole file a `NormalizeError`: left
+untouched, never decoded into different text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from normalize.encoding.stats import languages_of
+from normalize.errors import NormalizeError
+
+# Python codec -> name reported; the order breaks ties between equal readings (cp1252 first:
+# it is a superset of Latin-1 for text, and the commonest legacy page in news copy).
+PAGES = ("cp1252", "latin_1", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "cp1253", "iso8859_7",
+         "mac_roman")
+DISPLAY = {"cp1252": "cp1252", "latin_1": "iso-8859-1", "cp1250": "cp1250", "iso8859_2": "iso-8859-2",
+           "cp1251": "cp1251", "koi8_r": "koi8-r", "koi8_u": "koi8-u", "cp1253": "cp1253",
+           "iso8859_7": "iso-8859-7", "mac_roman": "mac-roman"}
+SCRIPT_OF_PAGE = {"cp1252": "Latin", "latin_1": "Latin", "cp1250": "Latin", "iso8859_2": "Latin",
+                  "cp1251": "Cyrillic", "koi8_r": "Cyrillic", "koi8_u": "Cyrillic", "cp1253": "Greek",
+                  "iso8859_7": "Greek", "mac_roman": "Latin"}
+
+# Costs, in the unit of the letter model (minus log-probability of one letter pair).
+CONTROL = 30.0  # a C0/C1 control or unassigned character
+MIXED_SCRIPT = 10.0  # a word mixing Latin, Cyrillic and Greek letters
+CASE_BREAK = 6.0  # an upper-case letter after a lower-case one inside a word
+LETTER_DIGIT = 6.0  # a non-ASCII letter glued to a following digit ("Ł15")
+SYMBOL_IN_WORD = 10.0  # a symbol between two letters
+ODD_SYMBOL = 5.0  # a symbol news copy does not use
+TYPOGRAPHY = 1.0  # quotes, dashes, currency: cheap, but not free (a letter could be right)
+TYPOGRAPHIC = frozenset("’‘“”„‚«»‹›–—…•·€£¥¢°©®™§±×÷½¼¾¹²³ªº¿¡\u00a0\u00ad")
+IN_WORD_OK = frozenset("’'\u00ad")
+GLUED_OK = frozenset("’‘“”„‚«»‹›'…–—®™©€£¥¿¡\u00ad")  # may touch a letter ("¿Qué", "Windows™")
+GLUED_SYMBOL = 6.0  # any other symbol touching a letter ("onkologiczn±", "°done")
+PUNCT_LETTER = 6.0  # a non-ASCII letter right after ",.;:!?" in one token ("them,î")
+RARE_PAGE = {"mac_roman": 0.75, "cp1250": 0.5, "iso8859_2": 0.5}  # per non-ASCII character: pages
+# rarer in news copy than cp1252 need more evidence ("Señor Ibáñez" is not "Seńor Ibáńez")
+OTHER_PAGE_MARGIN = 8.0  # another page must explain a line this much better ...
+SAME_SCRIPT_MARGIN = 16.0  # ... or this much, if it writes the same script as the file's page
+FLAW_GAIN = 4.0  # ... or this much, and with this many fewer flaws
+MIN_MARGIN = 3.0  # a whole-file reading giving other text this close: the file is ambiguous
+MAX_FLAWS_PER_CHAR = 3.0  # more flaws per non-ASCII character than this: unreadable
+MAX_LETTER_COST = 5.5  # ... and so are words averaging less than e^-5.5 per letter pair
+MIN_FILE_LETTERS = 8  # a file with fewer letters is no evidence at all
+MIN_LETTERS = 4  # fewer non-ASCII characters than this in the whole file is little evidence ...
+EVIDENCE_MARGIN = 8.0  # ... and then no other reading may come this close
+TOKEN_RE = re.compile(r"\S*[^\x00-\x7f]\S*")
+RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Lines [first, last] (0-based), characters [start, end) of the decoded text, read in `page`."""
+
+    page: str
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyText:
+    text: str
+    page: str  # the page that reads most of the file's non-ASCII bytes
+    language: str
+    confidence: float
+    passages: list[Passage]  # stretches read in another page than `page`
+
+
+def decode_legacy(data: bytes) -> LegacyText:
+    """Decode non-UTF-8 bytes line by line; raise `NormalizeError` when unsure."""
+    lines = data.splitlines(keepends=True)
+    costs: dict[str, float] = {page: 0.0 for page in PAGES}
+    readings: list[dict[str, Reading] | None] = []
+    for raw in lines:
+        if raw.isascii():
+            readings.append(None)
+            continue
+        line = _read_line(raw)
+        readings.append(line)
+        for page in PAGES:
+            costs[page] += line[page].cost if page in line else float("inf")
+    if all(r is None for r in readings):
+        return LegacyText(data.decode("ascii"), "ascii", "en", 1.0, [])
+    if sum(c.isalpha() for c in data[:4096].decode("latin_1")) < MIN_FILE_LETTERS:
+        raise NormalizeError("not UTF-8, and too few letters to tell the code page")
+    main = min(PAGES, key=lambda p: (costs[p], PAGES.index(p)))
+    chosen = [None if r is None else _choose(r, main, i) for i, r in enumerate(readings)]
+    chosen = _one_page_per_script(readings, chosen, main)
+    picked = [(r[c], r) for r, c in zip(readings, chosen) if r is not None and c is not None]
+    texts = [raw.decode("ascii") if c is None else r[c].text  # type: ignore[index]
+             for raw, r, c in zip(lines, readings, chosen)]
+    _check_evidence(picked, readings, texts, costs)
+    weight: dict[str, int] = {}
+    for raw, page in zip(lines, chosen):
+        if page is not None:
+            weight[page] = weight.get(page, 0) + sum(b >= 0x80 for b in raw)
+    page = max(weight, key=lambda p: (weight[p], p == main))
+    language = _language([r[c].language for r, c in zip(readings, chosen) if c == page])  # type: ignore[index]
+    return LegacyText("".join(texts), page, language, _confidence(picked), _passages(texts, chosen, page))
+
+
+def _read_line(raw: bytes) -> dict[str, Reading]:
+    """page -> its reading, for every page that decodes `raw`."""
+    out: dict[str, Reading] = {}
+    seen: dict[str, Reading] = {}
+    for page in PAGES:
+        try:
+            text = raw.decode(page)
+        except UnicodeDecodeError:
+            continue
+        if text not in seen:
+            seen[text] = line_cost(text)
+        out[page] = seen[text]
+        if page in RARE_PAGE:
+            extra = RARE_PAGE[page] * sum(b >= 0x80 for b in raw)
+            out[page] = Reading(text, out[page].cost + extra, out[page].language, out[page].flaws + extra,
+                                out[page].letter_pairs, out[page].letter_cost)
+    return out
+
+
+def _choose(reading: dict[str, Reading], main: str, index: int) -> str:
+    best = min(reading, key=lambda p: (reading[p].cost, p != main, PAGES.index(p)))
+    if main not in reading:
+        choice = best
+    else:
+        margin = SAME_SCRIPT_MARGIN if SCRIPT_OF_PAGE[best] == SCRIPT_OF_PAGE[main] else OTHER_PAGE_MARGIN
+        gain = reading[main].cost - reading[best].cost
+        # in the same script, a reading without the main page's flaws ("¶λλωστε") needs less
+        better = gain > margin or (gain > FLAW_GAIN and reading[best].flaws + FLAW_GAIN <= reading[main].flaws)
+        choice = best if better or (not _readable(reading[main]) and _readable(reading[best])) else main
+    chosen = reading[choice]
+    if not _readable(chosen):
+        raise NormalizeError(f"not UTF-8, and no code page gives readable text for line {index + 1}")
+    return choice
+
+
+def _one_page_per_script(readings: list[dict[str, Reading] | None], chosen: list[str | None],
+                         main: str) -> list[str | None]:
+    """Lines read in another script than the file's are read in that script's page that
+    explains all of them best (cp1253 and ISO-8859-7 differ in a few letters only)."""
+    out = list(chosen)
+    for script in {SCRIPT_OF_PAGE[c] for c in chosen if c is not None} - {SCRIPT_OF_PAGE[main]}:
+        lines = [i for i, c in enumerate(chosen) if c is not None and SCRIPT_OF_PAGE[c] == script]
+        pages = [p for p in PAGES if SCRIPT_OF_PAGE[p] == script]
+        total = {p: sum(readings[i][p].cost if p in readings[i] else float("inf") for i in lines) for p in pages}  # type: ignore[index]
+        page = min(pages, key=lambda p: (total[p], PAGES.index(p)))
+        for i in lines:
+            if page in readings[i] and _readable(readings[i][page]):  # type: ignore[index]
+                out[i] = page
+    return out
+
+
+def _readable(reading: Reading) -> bool:
+    """No control characters, few flaws per non-ASCII character, words of some language."""
+    non_ascii = sum(not c.isascii() for c in reading.text)
+    if reading.flaws >= CONTROL or reading.flaws > MAX_FLAWS_PER_CHAR * non_ascii:
+        return False
+    return not reading.letter_pairs or reading.letter_cost / reading.letter_pairs <= MAX_LETTER_COST
+
+
+def _check_evidence(picked: list[tuple[Reading, dict[str, Reading]]], readings: list[dict[str, Reading] | None],
+                    texts: list[str], costs: dict[str, float]) -> None:
+    """No page may read the whole file into different text almost as well; with few non-ASCII
+    characters (little evidence) the margin must be wider."""
+    letters = sum(not c.isascii() for chosen, _ in picked for c in chosen.text)
+    needed = MIN_MARGIN if letters >= MIN_LETTERS else EVIDENCE_MARGIN
+    total = sum(chosen.cost for chosen, _ in picked)
+    for page, cost in costs.items():
+        if cost - total < needed and any(r is not None and r[page].text != text for r, text in zip(readings, texts)):
+            if letters < MIN_LETTERS:
+                raise NormalizeError("not UTF-8, and too few letters to tell the code page")
+            raise NormalizeError(f"not UTF-8, and {DISPLAY[page]} reads it almost as well as the code page chosen: "
+                                 "left as it is")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    text: str
+    cost: float  # penalties plus letter cost: lower reads better
+    language: str
+    flaws: float  # the penalties alone
+    letter_pairs: int  # letter transitions scored (in words holding a non-ASCII letter)
+    letter_cost: float
+
+
+def line_cost(text: str) -> Reading:
+    """What a reader would notice in `text`, and the language its letters read best in."""
+    flaws = 0.0
+    runs: dict[str, list[str]] = {}
+    for token in TOKEN_RE.findall(text):
+        flaws += _token_cost(token, runs)
+    language = ""
+    letters = 0.0
+    pairs = 0
+    for script, words in runs.items():
+        best, language_of_script = _letter_cost(words, script)
+        letters += best
+        pairs += sum(len(w) + 1 for w in words) + 1
+        if script != "Latin" or not language:
+            language = language_of_script
+    return Reading(text, flaws + letters, language, flaws, pairs, letters)
+
+
+def _token_cost(token: str, runs: dict[str, list[str]]) -> float:
+    cost = 0.0
+    for i, ch in enumerate(token):
+        if ch.isascii() or ch.isalpha():
+            continue
+        category = unicodedata.category(ch)
+        if category[0] == "C" and ch != "\u00ad":
+            cost += CONTROL
+            continue
+        cost += TYPOGRAPHY if ch in TYPOGRAPHIC else ODD_SYMBOL
+        before = i > 0 and token[i - 1].isalpha()
+        after = i + 1 < len(token) and token[i + 1].isalpha()
+        if before and after and ch not in IN_WORD_OK:
+            cost += SYMBOL_IN_WORD
+        elif (before or after) and ch not in GLUED_OK:
+            cost += GLUED_SYMBOL
+    for match in RUN_RE.finditer(token):  # every word of the token: "t‰glichen" scores "t" and "glichen"
+        run = match.group()
+        if run.isascii():
+            runs.setdefault("Latin", []).append(run.lower())
+            continue
+        scripts = {_script(c) for c in run}
+        if len(scripts) > 1:
+            cost += MIXED_SCRIPT
+            scripts = {_script(c) for c in run if not c.isascii()}
+        cost += CASE_BREAK * sum(1 for a, b in zip(run, run[1:]) if a.islower() and b.isupper())
+        if match.end() < len(token) and token[match.end()].isdigit() and not run[-1].isascii() and run[-1] not in "ªº":
+            cost += LETTER_DIGIT
+        if match.start() > 0 and token[match.start() - 1] in ",.;:!?" and not run[0].isascii():
+            cost += PUNCT_LETTER
+        script = scripts.pop() if len(scripts) == 1 else "Other"
+        if script == "Other":
+            cost += CONTROL
+        else:
+            runs.setdefault(script, []).append(run.lower())
+    return cost
+
+
+def _letter_cost(words: list[str], script: str) -> tuple[float, str]:
+    """Minus the log-probability of the words' letter pairs in the script's likeliest language."""
+    padded = " " + " ".join(words) + " "
+    best = (float("inf"), "")
+    for model in languages_of(script):
+        logp = model.logp
+        total = -sum(logp(padded[i], padded[i + 1]) for i in range(len(padded) - 1))
+        best = min(best, (total, model.lang))
+    return best
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x400 <= code <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
+        return "Greek"
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "Latin"
+    return "Other"
+
+
+def _language(languages: list[str]) -> str:
+    counts: dict[str, int] = {}
+    for lang in languages:
+        if lang:
+            counts[lang] = counts.get(lang, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "en"
+
+
+def _passages(texts: list[str], chosen: list[str | None], main: str) -> list[Passage]:
+    """Runs of lines read in another page than `main` (ASCII lines between two such lines join them)."""
+    passages: list[Passage] = []
+    offset = 0
+    current: list[int] = []  # first, last, start, end of the open passage
+    page = None
+    for i, (text, choice) in enumerate(zip(texts, chosen)):
+        if choice is not None and choice != main:
+            if current and page == choice:
+                current[1], current[3] = i, offset + len(text.rstrip("\r\n"))
+            else:
+                if current:
+                    passages.append(Passage(page, *current))  # type: ignore[arg-type]
+                current, page = [i, i, offset, offset + len(text.rstrip("\r\n"))], choice
+        elif choice is not None and current:
+            passages.append(Passage(page, *current))  # type: ignore[arg-type]
+            current, page = [], None
+        offset += len(text)
+    if current:
+        passages.append(Passage(page, *current))  # type: ignore[arg-type]
+    return passages
+
+
+def _confidence(picked: list[tuple[Reading, dict[str, Reading]]]) -> float:
+    """Smallest margin to a different reading of any line, squashed into 0.5..1."""
+    margin = min((r.cost - chosen.cost for chosen, reading in picked for r in reading.values()
+                  if r.text != chosen.text), default=float("inf"))
+    return 1.0 if margin == float("inf") else round(min(1.0, 0.5 + margin / 40), 2)
