@@ -6,7 +6,12 @@ used to build statistics) encoded in their legacy code pages and read as Latin-1
 `decode_bytes`; plus UTF-8 read as cp1251. False positives: every langid-dev sentence, word pair
 and word of fr, de, es, pt, it, pl, tr, en, and ftfy's negative.json.
 
-Usage: python bench/encoding_eval.py [--data tests/data]
+Throughput (--throughput): mojibake-heavy documents (langid-dev sentences of eleven languages,
+and Reuters stories with curly quotes when /work/shared/data is present, written as UTF-8 and
+read in cp1252, cp1250, cp1251 or cp1253), timed side by side with `ftfy.fix_text` on the same
+documents, interleaved, best of several rounds.
+
+Usage: python bench/encoding_eval.py [--data tests/data] [--throughput]
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import ftfy  # noqa: E402
 from normalize.edits import apply_edits, resolve_overlaps  # noqa: E402
 from normalize.encoding import decode_bytes, find_legacy_mojibake, find_utf8_mojibake, needs_check  # noqa: E402
 from normalize.encoding.context import find_leftover_mojibake, prefer_iso_8859_7  # noqa: E402
+from normalize.encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251  # noqa: E402
 from normalize.errors import NormalizeError  # noqa: E402
 
 HELD_OUT = slice(250, None)
@@ -42,8 +48,9 @@ def read_latin(raw: bytes, reader: str) -> str:
 
 def repair(text: str) -> str:
     """What the encoding stage proposes in one pass (legacy leftovers included)."""
-    legacy = prefer_iso_8859_7(text, find_legacy_mojibake(text))
-    edits = find_utf8_mojibake(text) + legacy + find_leftover_mojibake(text, legacy)
+    repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
+    edits = find_utf8_mojibake(text) + [e for e, _ in repairs] + find_utf8_read_as_cp1251(text)
+    edits += find_leftover_mojibake(text, repairs)
     return apply_edits(text, resolve_overlaps(edits))
 
 
@@ -154,10 +161,67 @@ def eval_speed(data: Path) -> None:
         print(f"speed {name:22s} {size / secs:8.1f} MB/s on clean English ({size:.1f} MB)")
 
 
+MOJIBAKE_PAGES = {"fr": "cp1252", "de": "cp1252", "es": "cp1252", "pt": "cp1252", "it": "cp1252", "tr": "cp1252",
+                  "pl": "cp1250", "ru": "cp1251", "uk": "cp1251", "bg": "cp1251", "el": "cp1253"}
+REUTERS = Path("/work/shared/data/reuters-21578/articles.jsonl")
+
+
+def mojibake(text: str, page: str) -> str:
+    """UTF-8 bytes read in `page`, undefined bytes kept as Latin-1 (as ftfy's sloppy codecs do)."""
+    return "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+def mojibake_documents(data: Path) -> list[str]:
+    docs = []
+    for lang, page in MOJIBAKE_PAGES.items():
+        sentences = lines(data, "sentences", lang)
+        docs += [mojibake("\n".join(sentences[i : i + 20]) + "\n", page) for i in range(0, len(sentences), 20)]
+    if REUTERS.exists():
+        with REUTERS.open(encoding="utf-8") as handle:
+            for line, _ in zip(handle, range(300)):
+                story = json.loads(line)["text"].replace(" '", " ‘").replace("'", "’").replace(' "', " “").replace('"', "”")
+                docs.append(mojibake(story + "\nThe £15.8m deal, said José Müller, was “done”.\n", "cp1252"))
+    return docs
+
+
+def eval_throughput(data: Path, rounds: int = 3) -> None:
+    from normalize import Normalizer
+
+    docs = mojibake_documents(data)
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    encoding_only = Normalizer(select=["encoding"])
+    everything = Normalizer()
+    from normalize.document import Document
+    from normalize.stages.repair import EncodingStage
+
+    stage = EncodingStage()
+    runners = {"ftfy.fix_text": ftfy.fix_text,
+               "encoding stage (one pass)": lambda d: apply_edits(d, resolve_overlaps(
+                   stage.run(Document(d, "en-GB", None, None, "text"))[0])),
+               "normalize (encoding rules)": lambda d: encoding_only.normalize_text(d).text,
+               "normalize (all rules)": lambda d: everything.normalize_text(d).text}
+    for fn in runners.values():  # warm up: imports, models, compiled stages
+        fn(docs[0])
+    best = {name: float("inf") for name in runners}
+    for _ in range(rounds):
+        for name, fn in runners.items():
+            start = time.perf_counter()
+            for doc in docs:
+                fn(doc)
+            best[name] = min(best[name], time.perf_counter() - start)
+    print(f"throughput on {len(docs)} mojibake-heavy documents ({size:.2f} MB UTF-8), best of {rounds}:")
+    for name, secs in best.items():
+        print(f"  {name:28s} {size / secs:6.2f} MB/s  ({best['ftfy.fix_text'] / secs:.2f}x ftfy.fix_text)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "tests" / "data")
+    parser.add_argument("--throughput", action="store_true", help="only the side-by-side throughput against ftfy")
     args = parser.parse_args()
+    if args.throughput:
+        eval_throughput(args.data)
+        return
     eval_legacy(args.data)
     eval_false_positives(args.data)
     eval_ftfy(args.data)

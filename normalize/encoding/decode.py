@@ -150,7 +150,7 @@ def repair_stray_bytes(text: str) -> tuple[list[Edit], list[Finding]]:
         shown = " ".join(f"{b:02X}" for b in raw)
         choice = _choose_page_for_run(text, start, end, raw)
         if choice is None:
-            findings.append(Finding("encoding.stray-bytes", "encoding", "error", start, end, "",
+            findings.append(Finding("encoding.undecodable-bytes", "encoding", "error", start, end, "",
                                     f"invalid UTF-8 bytes {shown} that no supported code page explains"))
             continue
         encoding, decoded = choice

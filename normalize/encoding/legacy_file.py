@@ -113,7 +113,7 @@ def decode_legacy(data: bytes) -> LegacyText:
     weight: dict[str, int] = {}
     for raw, page in zip(lines, chosen):
         if page is not None:
-            weight[page] = weight.get(page, 0) + sum(b >= 0x80 for b in raw)
+            weight[page] = weight.get(page, 0) + len(raw)  # the page of most non-ASCII lines' text
     page = max(weight, key=lambda p: (weight[p], p == main))
     language = _language([r[c].language for r, c in zip(readings, chosen) if c == page])  # type: ignore[index]
     return LegacyText("".join(texts), page, language, _confidence(picked), _passages(texts, chosen, page))

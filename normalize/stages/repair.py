@@ -30,31 +30,69 @@ def _no_mojibake() -> frozenset[str]:
     return CLEAN_CANDIDATES - lead_chars()
 
 
+# Severities as emitted: repairs are warnings; a legacy file read whole in one page is only
+# information; bytes no code page explains are an error (they stay as they were).
+ENCODING_RULES = (
+    ("encoding.mojibake", "warning"),
+    ("encoding.stray-bytes", "warning"),
+    ("encoding.undecodable-bytes", "error"),
+    ("encoding.legacy-cp1251", "warning"),
+    ("encoding.legacy-koi8-r", "warning"),
+    ("encoding.legacy-koi8-u", "warning"),
+    ("encoding.legacy-cp1253", "warning"),
+    ("encoding.legacy-iso-8859-7", "warning"),
+    ("encoding.utf8-as-cp1251", "warning"),
+    ("encoding.legacy-file", "info"),
+    ("encoding.mixed-code-pages", "warning"),
+)
+
+
 class EncodingStage:
     name = "encoding"
     categories = frozenset({"encoding"})
     families = frozenset({"encoding"})
 
     def rules(self) -> list[RuleInfo]:
-        ids = ["encoding.mojibake", "encoding.stray-bytes", "encoding.legacy-cp1251", "encoding.legacy-koi8-r",
-               "encoding.legacy-koi8-u", "encoding.legacy-cp1253", "encoding.legacy-iso-8859-7",
-               "encoding.utf8-as-cp1251", "encoding.legacy-file"]
-        return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
+        return [RuleInfo(rule, "encoding", severity, "normalize/encoding/", "encoding repair")
+                for rule, severity in ENCODING_RULES]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= _no_mojibake():
             return [], []
         from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
-        from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check
+        from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
         from ..encoding.utf8 import find_utf8_mojibake, needs_check
 
         edits: list[Edit] = []
-        if needs_check(doc.text):
-            edits += find_utf8_mojibake(doc.text)
-        if needs_legacy_check(doc.text):
-            legacy = prefer_iso_8859_7(doc.text, find_legacy_mojibake(doc.text))
-            edits += legacy + find_leftover_mojibake(doc.text, legacy)
+        text = doc.text
+        if needs_check(text):
+            edits += find_utf8_mojibake(text)
+            text = _without_redecoded_lines(text, edits)
+        if needs_legacy_check(text):
+            repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
+            edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
+            edits += find_leftover_mojibake(text, repairs)
         return edits, []
+
+
+def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
+    """`text` with the lines ftfy re-decoded whole blanked out (same length, so offsets hold):
+    its whole-line repairs win over legacy guesses anyway, and guessing costs time."""
+    from ..encoding.utf8 import UTF8_PRIORITY
+
+    spans: list[tuple[int, int]] = []
+    for edit in edits:
+        if edit.priority >= UTF8_PRIORITY and not (spans and edit.start < spans[-1][1]):
+            start = text.rfind("\n", 0, edit.start) + 1
+            end = text.find("\n", edit.end)
+            spans.append((start, len(text) if end == -1 else end))
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(parts) + text[last:]
 
 
 class HygieneStage:
