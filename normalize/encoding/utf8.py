@@ -99,10 +99,10 @@ def lead_chars() -> frozenset[str]:
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
-def _hits(text: str) -> Iterator[int]:
-    """Offsets of prefilter hits; only the (usually few) non-ASCII stretches are examined."""
+def _hits(text: str, pos: int = 0) -> Iterator[int]:
+    """Offsets of prefilter hits from `pos`; only the (usually few) non-ASCII stretches are examined."""
     scan, real = _pairs()
-    for run in NON_ASCII_RE.finditer(text):
+    for run in NON_ASCII_RE.finditer(text, pos):
         for match in scan.finditer(text, run.start(), min(len(text), run.end() + 1)):
             pair = match.group()
             if len(pair) == 1 or pair in real or pair[1] in " ?\ufffd":
@@ -114,15 +114,21 @@ def _char_class(chars: str) -> str:
 
 
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line holding a prefilter hit, end including the line break."""
+    """(start, end) of each line holding a prefilter hit, end including the line break.
+
+    Once a line has a hit, the scan jumps to the next line: a damaged line is checked once,
+    however many hits it holds."""
     spans: list[tuple[int, int]] = []
-    for hit in _hits(text):
-        if spans and hit < spans[-1][1]:
-            continue
+    pos = 0
+    while True:
+        hit = next(_hits(text, pos), None)
+        if hit is None:
+            return spans
         start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit + 1)
-        spans.append((start, len(text) if end == -1 else end + 1))
-    return spans
+        end = len(text) if end == -1 else end + 1
+        spans.append((start, end))
+        pos = end
 
 
 def _line_needs_fix(line: str) -> bool:

@@ -61,12 +61,12 @@ class EncodingStage:
             return [], []
         from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
         from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
-        from ..encoding.utf8 import find_utf8_mojibake, needs_check
+        from ..encoding.utf8 import find_utf8_mojibake
 
         edits: list[Edit] = []
         text = doc.text
-        if needs_check(text):
-            edits += find_utf8_mojibake(text)
+        edits += find_utf8_mojibake(text)  # as fast as `needs_check` when there is nothing to repair
+        if edits:
             text = _without_redecoded_lines(text, edits)
         if needs_legacy_check(text):
             repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
