@@ -29,10 +29,11 @@ import ftfy  # noqa: E402
 
 from normalize.edits import apply_edits, resolve_overlaps  # noqa: E402
 from normalize.encoding import decode_bytes, find_legacy_mojibake, find_utf8_mojibake, needs_check  # noqa: E402
-from normalize.encoding.context import find_leftover_mojibake, prefer_iso_8859_7  # noqa: E402
-from normalize.encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251  # noqa: E402
+from normalize.document import Document  # noqa: E402
+from normalize.stages.repair import EncodingStage  # noqa: E402
 from normalize.errors import NormalizeError  # noqa: E402
 
+STAGE = EncodingStage()
 HELD_OUT = slice(250, None)
 PAGES = {"ru": ("cp1251", "koi8_r"), "uk": ("cp1251", "koi8_u"), "bg": ("cp1251",), "sr": ("cp1251",),
          "el": ("cp1253", "iso8859_7")}
@@ -48,10 +49,7 @@ def read_latin(raw: bytes, reader: str) -> str:
 
 def repair(text: str) -> str:
     """What the encoding stage proposes in one pass (legacy leftovers included)."""
-    repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
-    edits = find_utf8_mojibake(text) + [e for e, _ in repairs] + find_utf8_read_as_cp1251(text)
-    edits += find_leftover_mojibake(text, repairs)
-    return apply_edits(text, resolve_overlaps(edits))
+    return apply_edits(text, resolve_overlaps(STAGE.run(Document(text, "en-GB", None, None, "text"))[0]))
 
 
 def lines(data: Path, kind: str, lang: str) -> list[str]:
@@ -137,6 +135,32 @@ def eval_false_positives(data: Path) -> None:
           f"{sorted({h[1] for h in agreed})[:6]})")
 
 
+def eval_mac_dos(data: Path) -> None:
+    """Mac Roman and cp850 sentences read as Latin-1 or cp1252: repaired, left alone, or worse.
+
+    "Left alone" counts outputs equal to the input or to ftfy's; anything else that is not the
+    original is "worse"."""
+    for page in ("mac_roman", "cp850"):
+        for reader in ("latin_1", "cp1252"):
+            counts = {"repaired": 0, "left alone": 0, "worse": 0}
+            ftfy_exact = 0
+            for lang in ("fr", "de", "es", "pt", "it"):
+                for sentence in lines(data, "sentences", lang)[HELD_OUT]:
+                    try:
+                        broken = read_latin(sentence.encode(page), reader)
+                    except UnicodeEncodeError:
+                        continue
+                    if broken == sentence:
+                        continue
+                    fixed, theirs = repair(broken), ftfy.fix_encoding(broken)
+                    ftfy_exact += theirs == sentence
+                    key = "repaired" if fixed == sentence else "left alone" if fixed in (broken, theirs) else "worse"
+                    counts[key] += 1
+            total = sum(counts.values())
+            print(f"{page} read as {reader:7s} {total} sentences: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+                  + f" (ftfy.fix_encoding exact: {ftfy_exact})")
+
+
 def eval_ftfy(data: Path) -> None:
     for path in sorted((data / "ftfy-test-cases").glob("*.json")):
         cases = json.loads(path.read_text(encoding="utf-8"))
@@ -191,13 +215,9 @@ def eval_throughput(data: Path, rounds: int = 3) -> None:
     size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     encoding_only = Normalizer(select=["encoding"])
     everything = Normalizer()
-    from normalize.document import Document
-    from normalize.stages.repair import EncodingStage
-
-    stage = EncodingStage()
     runners = {"ftfy.fix_text": ftfy.fix_text,
                "encoding stage (one pass)": lambda d: apply_edits(d, resolve_overlaps(
-                   stage.run(Document(d, "en-GB", None, None, "text"))[0])),
+                   STAGE.run(Document(d, "en-GB", None, None, "text"))[0])),
                "normalize (encoding rules)": lambda d: encoding_only.normalize_text(d).text,
                "normalize (all rules)": lambda d: everything.normalize_text(d).text}
     for fn in runners.values():  # warm up: imports, models, compiled stages
@@ -225,6 +245,7 @@ def main() -> None:
     eval_legacy(args.data)
     eval_false_positives(args.data)
     eval_ftfy(args.data)
+    eval_mac_dos(args.data)
     eval_speed(args.data)
 
 

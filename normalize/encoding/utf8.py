@@ -234,31 +234,44 @@ CONSUMED_ASCII = frozenset(" ?")  # a lost no-break space's stand-in, a lost byt
 
 
 def _changed_spans(before: str, after: str) -> list[tuple[int, int, int, int]] | None:
-    """(start, end) in `before` and in `after` of each stretch between shared ASCII anchors."""
+    """(start, end) in `before` and in `after` of each stretch between shared ASCII anchors.
+
+    When the repair consumed a space or "?" (fewer ASCII characters after it), those two are
+    not anchors: which space went is not known, so the stretches around it stay together."""
+    exact = _ascii_count(before) == _ascii_count(after)
+    if exact:  # usually each non-ASCII stretch became one: pair them up at C speed
+        old_runs = [m.span() for m in NON_ASCII_RE.finditer(before)]
+        new_runs = [m.span() for m in NON_ASCII_RE.finditer(after)]
+        if len(old_runs) == len(new_runs) and all(
+            a0 - b0 == c0 - d0 for (a0, _), (c0, _), (_, b0), (_, d0) in
+            zip(old_runs, new_runs, [(0, 0), *old_runs], [(0, 0), *new_runs])
+        ):
+            return [(a0, a1, c0, c1) for (a0, a1), (c0, c1) in zip(old_runs, new_runs)]
     n, m = len(before), len(after)
+
+    def anchor(ch: str) -> bool:
+        return ch < "\x80" and (exact or ch not in CONSUMED_ASCII)
+
     i = j = 0
     spans: list[tuple[int, int, int, int]] = []
     while i < n or j < m:
-        if i < n and j < m and before[i] == after[j] and before[i] < "\x80":
+        if i < n and j < m and before[i] == after[j] and anchor(before[i]):
             i += 1
             j += 1
             continue
         a, b = i, j
-        while True:
-            while i < n and before[i] >= "\x80":
-                i += 1
-            while j < m and after[j] >= "\x80":
-                j += 1
-            if i < n and j < m and before[i] == after[j]:
-                break
-            if i < n and before[i] in CONSUMED_ASCII:
-                i += 1
-                continue
-            if i >= n and j >= m:
-                break
+        while i < n and not anchor(before[i]):
+            i += 1
+        while j < m and not anchor(after[j]):
+            j += 1
+        if (i < n) != (j < m) or (i < n and before[i] != after[j]):
             return None  # the ASCII does not line up
         spans.append((a, i, b, j))
     return spans
+
+
+def _ascii_count(text: str) -> int:
+    return len(text.encode("ascii", "ignore"))
 
 
 def _shared_edge(a: str, b: str) -> int:

@@ -42,6 +42,8 @@ ENCODING_RULES = (
     ("encoding.legacy-cp1253", "warning"),
     ("encoding.legacy-iso-8859-7", "warning"),
     ("encoding.utf8-as-cp1251", "warning"),
+    ("encoding.legacy-mac-roman", "warning"),
+    ("encoding.legacy-cp850", "warning"),
     ("encoding.legacy-file", "info"),
     ("encoding.mixed-code-pages", "warning"),
 )
@@ -61,6 +63,7 @@ class EncodingStage:
             return [], []
         from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
         from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
+        from ..encoding.mac_dos import find_mac_dos_mojibake
         from ..encoding.utf8 import find_utf8_mojibake
 
         edits: list[Edit] = []
@@ -68,6 +71,7 @@ class EncodingStage:
         edits += find_utf8_mojibake(text)  # as fast as `needs_check` when there is nothing to repair
         if edits:
             text = _without_redecoded_lines(text, edits)
+        edits += find_mac_dos_mojibake(text)
         if needs_legacy_check(text):
             repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
             edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
@@ -76,22 +80,18 @@ class EncodingStage:
 
 
 def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
-    """`text` with the lines ftfy re-decoded whole blanked out (same length, so offsets hold):
-    its whole-line repairs win over legacy guesses anyway, and guessing costs time."""
+    """`text` with what ftfy re-decoded whole lines into blanked out (same length, so offsets
+    hold): those repairs win over legacy guesses anyway, and guessing there costs time."""
     from ..encoding.utf8 import UTF8_PRIORITY
 
-    spans: list[tuple[int, int]] = []
-    for edit in edits:
-        if edit.priority >= UTF8_PRIORITY and not (spans and edit.start < spans[-1][1]):
-            start = text.rfind("\n", 0, edit.start) + 1
-            end = text.find("\n", edit.end)
-            spans.append((start, len(text) if end == -1 else end))
+    spans = sorted((e.start, e.end) for e in edits if e.priority >= UTF8_PRIORITY)
     if not spans:
         return text
     parts, last = [], 0
     for start, end in spans:
+        start = max(start, last)
         parts += [text[last:start], " " * (end - start)]
-        last = end
+        last = max(last, end)
     return "".join(parts) + text[last:]
 
 
