@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from normalize.edits import Edit
+from normalize.edits import Edit, Finding
 
 if TYPE_CHECKING:
     from ftfy import ExplanationStep
@@ -161,9 +161,19 @@ def find_utf8_mojibake(text: str) -> list[Edit]:
     >>> [(e.replacement, e.message) for e in find_utf8_mojibake("It donâ€™t matter")]
     [('’', 'UTF-8 read as windows-1252')]
     """
+    return find_utf8_repairs(text)[0]
+
+
+def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
+    """Edits repairing UTF-8 mojibake, and a finding per line whose repair could not be finished.
+
+    A line ftfy repairs only in part ("İstanbul duruÅŸu") is finished word by word; if a damaged
+    word is left that no single reading settles, the line is left as it is and reported.
+    """
     if text.isascii():
-        return []
+        return [], []
     edits: list[Edit] = []
+    findings: list[Finding] = []
     for start, end in _suspect_lines(text):
         line = text[start:end]
         if _line_needs_fix(line):
@@ -171,10 +181,110 @@ def find_utf8_mojibake(text: str) -> list[Edit]:
 
             fixed, steps = fix_and_explain(line, _encoding_only())
             if fixed != line:
+                message = explain(steps or [])
+                fixed, left = _finish(fixed)
+                if left:
+                    findings.append(Finding("encoding.mojibake", "encoding", "warning", start, start + len(line.rstrip("\r\n")),
+                                            "", f"{message}, but {left!r} would stay broken: line left as it is"))
+                    continue
                 # A whole-line re-decoding is strong evidence; piecewise repairs are not.
                 priority = UTF8_PRIORITY if any(s.action == "decode" and s.parameter.startswith("utf-8") for s in steps or []) else 0
-                edits.extend(_diff_edits(line, fixed, start, explain(steps or []), priority))
-    return edits
+                edits.extend(_diff_edits(line, fixed, start, message, priority))
+    return edits, findings
+
+
+# Pages a word left broken may have been read in (ftfy's, by the names its codecs register).
+FINISH_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250", "iso-8859-2", "sloppy-windows-1251",
+                "sloppy-windows-1253", "sloppy-windows-1254", "sloppy-windows-1257", "latin-1")
+FINISH_MARGIN = 1.0  # two readings of a word closer than this (letter statistics): unsettled
+WORD_RE = re.compile(r"\S+")
+FINISH_PUNCTUATION = frozenset("’‘“”„–—…•€«»")
+
+
+def _finish(line: str) -> tuple[str, str]:
+    """`line` with words still holding UTF-8 mojibake decoded, and the first word no reading settles.
+
+    A word counts as broken only if some page turns it back into valid UTF-8 made of letters of
+    one script; genuine text ("gęś", "«café»") does not re-decode."""
+    if line.isascii() or next(_hits(line), None) is None:
+        return line, ""
+    import ftfy.bad_codecs  # noqa: F401 - registers the sloppy codecs
+
+    parts: list[str] = []
+    last = 0
+    for match in WORD_RE.finditer(line):
+        word = match.group()
+        if word.isascii() or next(_hits(word), None) is None:
+            continue
+        readings: set[str] = set()
+        for page in FINISH_PAGES:
+            decoded = _redecode(word, page)
+            if decoded is None:
+                continue
+            scripts = {_script(c) for c in decoded if c.isalpha() and not c.isascii()}
+            if decoded != word and len(scripts) == 1 and "Other" not in scripts and next(_hits(decoded), None) is None:
+                readings.add(decoded)
+        if not readings:
+            continue  # genuine text
+        scored = sorted(((_plausibility(r), r) for r in readings), reverse=True)
+        if scored[0][0] < _plausibility(word) + FINISH_MARGIN:
+            continue  # reads no better decoded: genuine text
+
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < FINISH_MARGIN:
+            return line, word
+        parts += [line[last : match.start()], scored[0][1]]
+        last = match.end()
+    return "".join(parts) + line[last:], ""
+
+
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _plausibility(word: str) -> float:
+    from normalize.encoding.stats import best_score
+
+    scripts = [_script(c) for c in word if c.isalpha() and not c.isascii()] or ["Latin"]
+    script = max(set(scripts), key=scripts.count)
+    return best_score(word, script if script != "Other" else "Latin")[1]
+
+
+def _redecode(word: str, page: str) -> str | None:
+    """`word` with every UTF-8 sequence its characters form as `page` bytes decoded ("yüreÄŸi":
+    "ÄŸ" is "ğ", the genuine "ü" stays); None if it holds none."""
+    raw = bytearray()
+    for ch in word:
+        try:
+            raw += ch.encode(page)
+        except UnicodeEncodeError:  # a character the page lacks ("ı") is genuine: decode around it
+            raw += b"\x00"
+    return _decode_sequences(bytes(raw), word)
+
+
+def _decode_sequences(raw: bytes, word: str) -> str | None:
+    """Single-byte pages: byte i is character i of `word`; decode the UTF-8 sequences only."""
+    parts: list[str] = []
+    last = 0
+    for match in UTF8_SEQUENCE.finditer(raw):
+        try:
+            decoded = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not (decoded.isalpha() or decoded in FINISH_PUNCTUATION):
+            return None  # "Ві" in cp1251 is the bytes of "³": genuine Cyrillic, not mojibake
+        parts += [word[last : match.start()], decoded]
+        last = match.end()
+    return "".join(parts) + word[last:] if parts else None
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x400 <= code <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
+        return "Greek"
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "Latin"
+    return "Other"
 
 
 def explain(steps: list[ExplanationStep]) -> str:

@@ -64,11 +64,10 @@ class EncodingStage:
         from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
         from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
         from ..encoding.mac_dos import find_mac_dos_mojibake
-        from ..encoding.utf8 import find_utf8_mojibake
+        from ..encoding.utf8 import find_utf8_repairs
 
-        edits: list[Edit] = []
         text = doc.text
-        edits += find_utf8_mojibake(text)  # as fast as `needs_check` when there is nothing to repair
+        edits, findings = find_utf8_repairs(text)  # as fast as `needs_check` when there is nothing to repair
         if edits:
             text = _without_redecoded_lines(text, edits)
         edits += find_mac_dos_mojibake(text)
@@ -76,7 +75,7 @@ class EncodingStage:
             repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
             edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
             edits += find_leftover_mojibake(text, repairs)
-        return edits, []
+        return edits, findings
 
 
 def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
