@@ -112,3 +112,21 @@ def test_koi8_passage_in_cp1252_english() -> None:
     (passage,) = [f for f in result.findings if f.rule == "encoding.mixed-code-pages"]
     assert (passage.start, passage.end, passage.line) == (len(english), len(english) + len(russian) - 1, 2)
     assert "koi8-r" in passage.message
+
+
+@pytest.mark.parametrize("page", ["latin_1", "cp1252"])
+def test_pound_sign_english_round_trips_through_check_and_fix(tmp_path: Path, page: str) -> None:
+    from typer.testing import CliRunner
+
+    from normalize.cli import app
+
+    text = POUND.replace("’", "'").replace("“", '"').replace("”", '"') + "Mr Putin met Mr. Kim\u00a0 in Moscow.\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(page))
+    checked = CliRunner().invoke(app, ["check", "--format", "json", str(path)])
+    report = json.loads(checked.stdout)["files"][0]
+    assert report["encoding"] == "cp1252"
+    assert all("£" not in c["after"] and "Ł" not in c["after"] for c in report["changes"])
+    CliRunner().invoke(app, ["fix", str(path)])
+    written = path.read_text(encoding="utf-8")  # fix writes UTF-8
+    assert "£15.8m" in written and "£2m" in written and "José Müller" in written and "Ł" not in written

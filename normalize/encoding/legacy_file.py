@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from normalize.encoding.stats import languages_of
+from normalize.encoding.stats import best_score, languages_of
 from normalize.errors import NormalizeError
 
 # Python codec -> name reported; the order breaks ties between equal readings (cp1252 first:
@@ -62,6 +62,7 @@ MAX_LETTER_COST = 5.5  # ... and so are words averaging less than e^-5.5 per let
 MIN_FILE_LETTERS = 8  # a file with fewer letters is no evidence at all
 MIN_LETTERS = 4  # fewer non-ASCII characters than this in the whole file is little evidence ...
 EVIDENCE_MARGIN = 8.0  # ... and then no other reading may come this close
+SAMPLE_CHARS = 50_000  # enough text to name the language
 TOKEN_RE = re.compile(r"\S*[^\x00-\x7f]\S*")
 RUN_RE = re.compile(r"[^\W\d_]+")
 
@@ -115,8 +116,9 @@ def decode_legacy(data: bytes) -> LegacyText:
         if page is not None:
             weight[page] = weight.get(page, 0) + len(raw)  # the page of most non-ASCII lines' text
     page = max(weight, key=lambda p: (weight[p], p == main))
-    language = _language([r[c].language for r, c in zip(readings, chosen) if c == page])  # type: ignore[index]
-    return LegacyText("".join(texts), page, language, _confidence(picked), _passages(texts, chosen, page))
+    text = "".join(texts)
+    language = best_score(text[:SAMPLE_CHARS], SCRIPT_OF_PAGE[page])[0] if page in SCRIPT_OF_PAGE else "en"
+    return LegacyText(text, page, language, _confidence(picked), _passages(texts, chosen, page))
 
 
 def _read_line(raw: bytes) -> dict[str, Reading]:
@@ -231,6 +233,8 @@ def _token_cost(token: str, runs: dict[str, list[str]]) -> float:
             cost += CONTROL
             continue
         cost += TYPOGRAPHY if ch in TYPOGRAPHIC else ODD_SYMBOL
+        if ch.isspace():  # a no-break space may touch anything
+            continue
         before = i > 0 and token[i - 1].isalpha()
         after = i + 1 < len(token) and token[i + 1].isalpha()
         if before and after and ch not in IN_WORD_OK:
@@ -279,14 +283,6 @@ def _script(ch: str) -> str:
     if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
         return "Latin"
     return "Other"
-
-
-def _language(languages: list[str]) -> str:
-    counts: dict[str, int] = {}
-    for lang in languages:
-        if lang:
-            counts[lang] = counts.get(lang, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "en"
 
 
 def _passages(texts: list[str], chosen: list[str | None], main: str) -> list[Passage]:
