@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from operator import add
 
-from normalize.encoding.stats import best_score, languages_of
+from normalize.encoding.stats import UNKNOWN_LOGP, best_score, languages_of
 from normalize.errors import NormalizeError
 
 # Python codec -> name reported; the order breaks ties between equal readings (cp1252 first:
@@ -63,6 +65,9 @@ MIN_FILE_LETTERS = 8  # a file with fewer letters is no evidence at all
 MIN_LETTERS = 4  # fewer non-ASCII characters than this in the whole file is little evidence ...
 EVIDENCE_MARGIN = 8.0  # ... and then no other reading may come this close
 SAMPLE_CHARS = 50_000  # enough text to name the language
+SAMPLE_BYTES = 20_000  # lines weighed in every page: enough to choose the file's page
+LINE_SAMPLE = 5_000  # characters of a line weighed (a whole file may be one line)
+QUICK_LETTER_COST = 4.0  # a later line reading no worse than this per letter pair needs no second look
 TOKEN_RE = re.compile(r"\S*[^\x00-\x7f]\S*")
 RUN_RE = re.compile(r"[^\W\d_]+")
 
@@ -88,29 +93,46 @@ class LegacyText:
 
 
 def decode_legacy(data: bytes) -> LegacyText:
-    """Decode non-UTF-8 bytes line by line; raise `NormalizeError` when unsure."""
+    """Decode non-UTF-8 bytes line by line; raise `NormalizeError` when unsure.
+
+    Every page is weighed on the first lines (`SAMPLE_BYTES`); later lines are read in the
+    file's page and weighed again in every page only when that reading shows a flaw or reads
+    worse than the sample did (a passage in another page), so the cost stays linear."""
     lines = data.splitlines(keepends=True)
-    costs: dict[str, float] = {page: 0.0 for page in PAGES}
-    readings: list[dict[str, Reading] | None] = []
-    for raw in lines:
-        if raw.isascii():
-            readings.append(None)
-            continue
-        line = _read_line(raw)
-        readings.append(line)
-        for page in PAGES:
-            costs[page] += line[page].cost if page in line else float("inf")
-    if all(r is None for r in readings):
+    if all(raw.isascii() for raw in lines):
         return LegacyText(data.decode("ascii"), "ascii", "en", 1.0, [])
     if sum(c.isalpha() for c in data[:4096].decode("latin_1")) < MIN_FILE_LETTERS:
         raise NormalizeError("not UTF-8, and too few letters to tell the code page")
+    costs: dict[str, float] = {page: 0.0 for page in PAGES}
+    readings: list[dict[str, Reading] | None] = [None] * len(lines)
+    sampled = 0
+    for i, raw in enumerate(lines):
+        if raw.isascii():
+            continue
+        if sampled >= SAMPLE_BYTES:
+            break
+        sampled += len(raw)
+        readings[i] = _read_line(raw)
+        for page in PAGES:
+            costs[page] += readings[i][page].cost if page in readings[i] else float("inf")  # type: ignore[index]
     main = min(PAGES, key=lambda p: (costs[p], PAGES.index(p)))
-    chosen = [None if r is None else _choose(r, main, i) for i, r in enumerate(readings)]
+    expected = _expected(readings, main)
+    chosen: list[str | None] = [None] * len(lines)
+    for i, raw in enumerate(lines):
+        if raw.isascii():
+            continue
+        if readings[i] is None:
+            quick = _quick_reading(raw, main, expected)
+            if quick is not None:
+                readings[i], chosen[i] = {main: quick}, main
+                continue
+            readings[i] = _read_line(raw)
+        chosen[i] = _choose(readings[i], main, i)  # type: ignore[arg-type]
     chosen = _one_page_per_script(readings, chosen, main)
-    picked = [(r[c], r) for r, c in zip(readings, chosen) if r is not None and c is not None]
+    picked = [(r[c], r) for r, c in zip(readings, chosen) if r is not None and c is not None and len(r) > 1]
     texts = [raw.decode("ascii") if c is None else r[c].text  # type: ignore[index]
              for raw, r, c in zip(lines, readings, chosen)]
-    _check_evidence(picked, readings, texts, costs)
+    _check_evidence(picked)
     weight: dict[str, int] = {}
     for raw, page in zip(lines, chosen):
         if page is not None:
@@ -119,6 +141,35 @@ def decode_legacy(data: bytes) -> LegacyText:
     text = "".join(texts)
     language = best_score(text[:SAMPLE_CHARS], SCRIPT_OF_PAGE[page])[0] if page in SCRIPT_OF_PAGE else "en"
     return LegacyText(text, page, language, _confidence(picked), _passages(texts, chosen, page))
+
+
+def _expected(readings: list[dict[str, Reading] | None], main: str) -> dict[str, tuple[str, float]]:
+    """script -> (language, worst letter cost per pair) of the sampled lines read in `main`."""
+    seen: dict[str, dict[str, int]] = {}
+    worst: dict[str, float] = {}
+    for reading in readings:
+        if reading is None or main not in reading:
+            continue
+        for script, (lang, cost, pairs) in reading[main].scripts.items():
+            seen.setdefault(script, {})
+            seen[script][lang] = seen[script].get(lang, 0) + pairs
+            worst[script] = max(worst.get(script, 0.0), cost / max(1, pairs))
+    return {script: (max(langs, key=langs.__getitem__), worst[script]) for script, langs in seen.items()}
+
+
+def _quick_reading(raw: bytes, main: str, expected: dict[str, tuple[str, float]]) -> Reading | None:
+    """`raw` read in `main`, scored in the sample's languages, if it reads like the sample."""
+    try:
+        text = raw.decode(main)
+    except UnicodeDecodeError:
+        return None
+    reading = line_cost(text, {script: lang for script, (lang, _) in expected.items()})
+    if reading.flaws > TYPOGRAPHY * sum(not c.isascii() for c in text):
+        return None
+    for script, (_, cost, pairs) in reading.scripts.items():
+        if script not in expected or cost / max(1, pairs) > max(expected[script][1], QUICK_LETTER_COST):
+            return None
+    return reading
 
 
 def _read_line(raw: bytes) -> dict[str, Reading]:
@@ -136,7 +187,7 @@ def _read_line(raw: bytes) -> dict[str, Reading]:
         if page in RARE_PAGE:
             extra = RARE_PAGE[page] * sum(b >= 0x80 for b in raw)
             out[page] = Reading(text, out[page].cost + extra, out[page].language, out[page].flaws + extra,
-                                out[page].letter_pairs, out[page].letter_cost)
+                                out[page].letter_pairs, out[page].letter_cost, out[page].scripts)
     return out
 
 
@@ -180,15 +231,15 @@ def _readable(reading: Reading) -> bool:
     return not reading.letter_pairs or reading.letter_cost / reading.letter_pairs <= MAX_LETTER_COST
 
 
-def _check_evidence(picked: list[tuple[Reading, dict[str, Reading]]], readings: list[dict[str, Reading] | None],
-                    texts: list[str], costs: dict[str, float]) -> None:
-    """No page may read the whole file into different text almost as well; with few non-ASCII
-    characters (little evidence) the margin must be wider."""
+def _check_evidence(picked: list[tuple[Reading, dict[str, Reading]]]) -> None:
+    """No page may read the weighed lines into different text almost as well; with few
+    non-ASCII characters (little evidence) the margin must be wider."""
     letters = sum(not c.isascii() for chosen, _ in picked for c in chosen.text)
     needed = MIN_MARGIN if letters >= MIN_LETTERS else EVIDENCE_MARGIN
     total = sum(chosen.cost for chosen, _ in picked)
-    for page, cost in costs.items():
-        if cost - total < needed and any(r is not None and r[page].text != text for r, text in zip(readings, texts)):
+    for page in PAGES:
+        cost = sum(r[page].cost if page in r else float("inf") for _, r in picked)
+        if cost - total < needed and any(page in r and r[page].text != chosen.text for chosen, r in picked):
             if letters < MIN_LETTERS:
                 raise NormalizeError("not UTF-8, and too few letters to tell the code page")
             raise NormalizeError(f"not UTF-8, and {DISPLAY[page]} reads it almost as well as the code page chosen: "
@@ -203,24 +254,29 @@ class Reading:
     flaws: float  # the penalties alone
     letter_pairs: int  # letter transitions scored (in words holding a non-ASCII letter)
     letter_cost: float
+    scripts: dict[str, tuple[str, float, int]]  # script -> (language, letter cost, letter pairs)
 
 
-def line_cost(text: str) -> Reading:
-    """What a reader would notice in `text`, and the language its letters read best in."""
+def line_cost(text: str, languages: dict[str, str] | None = None) -> Reading:
+    """What a reader would notice in `text` (its first `LINE_SAMPLE` characters), and the
+    language its letters read best in; `languages` fixes the language of a script."""
     flaws = 0.0
     runs: dict[str, list[str]] = {}
-    for token in TOKEN_RE.findall(text):
+    for token in TOKEN_RE.findall(text, 0, LINE_SAMPLE):
         flaws += _token_cost(token, runs)
     language = ""
     letters = 0.0
     pairs = 0
+    scripts: dict[str, tuple[str, float, int]] = {}
     for script, words in runs.items():
-        best, language_of_script = _letter_cost(words, script)
+        best, language_of_script = _letter_cost(words, script, (languages or {}).get(script))
+        count = sum(len(w) + 1 for w in words) + 1
+        scripts[script] = (language_of_script, best, count)
         letters += best
-        pairs += sum(len(w) + 1 for w in words) + 1
+        pairs += count
         if script != "Latin" or not language:
             language = language_of_script
-    return Reading(text, flaws + letters, language, flaws, pairs, letters)
+    return Reading(text, flaws + letters, language, flaws, pairs, letters, scripts)
 
 
 def _token_cost(token: str, runs: dict[str, list[str]]) -> float:
@@ -263,13 +319,22 @@ def _token_cost(token: str, runs: dict[str, list[str]]) -> float:
     return cost
 
 
-def _letter_cost(words: list[str], script: str) -> tuple[float, str]:
-    """Minus the log-probability of the words' letter pairs in the script's likeliest language."""
+def _letter_cost(words: list[str], script: str, language: str | None = None) -> tuple[float, str]:
+    """Minus the log-probability of the words' letter pairs in the script's likeliest language
+    (or in `language`)."""
     padded = " " + " ".join(words) + " "
+    pairs = Counter(map(add, padded, padded[1:]))  # each distinct pair is looked up once per language
     best = (float("inf"), "")
     for model in languages_of(script):
-        logp = model.logp
-        total = -sum(logp(padded[i], padded[i + 1]) for i in range(len(padded) - 1))
+        if language is not None and model.lang != language:
+            continue
+        bigram, backoff, unigram = model.bigram, model.backoff, model.unigram
+        total = 0.0
+        for pair, count in pairs.items():
+            logp = bigram.get(pair)
+            if logp is None:
+                logp = backoff.get(pair[0], 0.0) + unigram.get(pair[1], UNKNOWN_LOGP)
+            total -= count * logp
         best = min(best, (total, model.lang))
     return best
 
