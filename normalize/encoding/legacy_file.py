@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import add
 
-from normalize.encoding.stats import UNKNOWN_LOGP, best_score, languages_of
+from normalize.encoding.stats import UNKNOWN_LOGP, LetterModel, best_score, languages_of
 from normalize.errors import NormalizeError
 
 # Python codec -> name reported; the order breaks ties between equal readings (cp1252 first:
@@ -64,8 +64,8 @@ MAX_LETTER_COST = 5.5  # ... and so are words averaging less than e^-5.5 per let
 MIN_FILE_LETTERS = 8  # a file with fewer letters is no evidence at all
 MIN_LETTERS = 4  # fewer non-ASCII characters than this in the whole file is little evidence ...
 EVIDENCE_MARGIN = 8.0  # ... and then no other reading may come this close
-SAMPLE_CHARS = 50_000  # enough text to name the language
-SAMPLE_BYTES = 20_000  # lines weighed in every page: enough to choose the file's page
+SAMPLE_CHARS = 5_000  # enough text to name the language
+SAMPLE_BYTES = 10_000  # lines weighed in every page: enough to choose the file's page
 LINE_SAMPLE = 5_000  # characters of a line weighed (a whole file may be one line)
 QUICK_LETTER_COST = 4.0  # a later line reading no worse than this per letter pair needs no second look
 TOKEN_RE = re.compile(r"\S*[^\x00-\x7f]\S*")
@@ -105,14 +105,12 @@ def decode_legacy(data: bytes) -> LegacyText:
         raise NormalizeError("not UTF-8, and too few letters to tell the code page")
     costs: dict[str, float] = {page: 0.0 for page in PAGES}
     readings: list[dict[str, Reading] | None] = [None] * len(lines)
-    sampled = 0
+    sample: list[int] = []
     for i, raw in enumerate(lines):
-        if raw.isascii():
-            continue
-        if sampled >= SAMPLE_BYTES:
-            break
-        sampled += len(raw)
-        readings[i] = _read_line(raw)
+        if not raw.isascii() and sum(len(lines[j]) for j in sample) < SAMPLE_BYTES:
+            sample.append(i)
+    for i in sample:
+        readings[i] = _read_line(lines[i])
         for page in PAGES:
             costs[page] += readings[i][page].cost if page in readings[i] else float("inf")  # type: ignore[index]
     main = min(PAGES, key=lambda p: (costs[p], PAGES.index(p)))
@@ -187,7 +185,7 @@ def _read_line(raw: bytes) -> dict[str, Reading]:
         if page in RARE_PAGE:
             extra = RARE_PAGE[page] * sum(b >= 0x80 for b in raw)
             out[page] = Reading(text, out[page].cost + extra, out[page].language, out[page].flaws + extra,
-                                out[page].letter_pairs, out[page].letter_cost, out[page].scripts)
+                                out[page].letter_pairs, out[page].letter_cost, out[page].scripts, out[page].mixed)
     return out
 
 
@@ -225,8 +223,9 @@ def _one_page_per_script(readings: list[dict[str, Reading] | None], chosen: list
 
 def _readable(reading: Reading) -> bool:
     """No control characters, few flaws per non-ASCII character, words of some language."""
-    non_ascii = sum(not c.isascii() for c in reading.text)
-    if reading.flaws >= CONTROL or reading.flaws > MAX_FLAWS_PER_CHAR * non_ascii:
+    non_ascii = sum(not c.isascii() for c in reading.text[:LINE_SAMPLE])
+    flaws = reading.flaws - MIXED_SCRIPT * reading.mixed
+    if flaws >= CONTROL or flaws > MAX_FLAWS_PER_CHAR * non_ascii:
         return False
     return not reading.letter_pairs or reading.letter_cost / reading.letter_pairs <= MAX_LETTER_COST
 
@@ -255,6 +254,7 @@ class Reading:
     letter_pairs: int  # letter transitions scored (in words holding a non-ASCII letter)
     letter_cost: float
     scripts: dict[str, tuple[str, float, int]]  # script -> (language, letter cost, letter pairs)
+    mixed: int = 0  # words mixing scripts: a flaw between pages, but Ukrainian typists write "вiн"
 
 
 def line_cost(text: str, languages: dict[str, str] | None = None) -> Reading:
@@ -262,8 +262,9 @@ def line_cost(text: str, languages: dict[str, str] | None = None) -> Reading:
     language its letters read best in; `languages` fixes the language of a script."""
     flaws = 0.0
     runs: dict[str, list[str]] = {}
+    mixed = [0]
     for token in TOKEN_RE.findall(text, 0, LINE_SAMPLE):
-        flaws += _token_cost(token, runs)
+        flaws += _token_cost(token, runs, mixed)
     language = ""
     letters = 0.0
     pairs = 0
@@ -276,10 +277,10 @@ def line_cost(text: str, languages: dict[str, str] | None = None) -> Reading:
         pairs += count
         if script != "Latin" or not language:
             language = language_of_script
-    return Reading(text, flaws + letters, language, flaws, pairs, letters, scripts)
+    return Reading(text, flaws + letters, language, flaws, pairs, letters, scripts, mixed[0])
 
 
-def _token_cost(token: str, runs: dict[str, list[str]]) -> float:
+def _token_cost(token: str, runs: dict[str, list[str]], mixed: list[int]) -> float:
     cost = 0.0
     for i, ch in enumerate(token):
         if ch.isascii() or ch.isalpha():
@@ -305,6 +306,7 @@ def _token_cost(token: str, runs: dict[str, list[str]]) -> float:
         scripts = {_script(c) for c in run}
         if len(scripts) > 1:
             cost += MIXED_SCRIPT
+            mixed[0] += 1
             scripts = {_script(c) for c in run if not c.isascii()}
         cost += CASE_BREAK * sum(1 for a, b in zip(run, run[1:]) if a.islower() and b.isupper())
         if match.end() < len(token) and token[match.end()].isdigit() and not run[-1].isascii() and run[-1] not in "ªº":
@@ -325,9 +327,7 @@ def _letter_cost(words: list[str], script: str, language: str | None = None) -> 
     padded = " " + " ".join(words) + " "
     pairs = Counter(map(add, padded, padded[1:]))  # each distinct pair is looked up once per language
     best = (float("inf"), "")
-    for model in languages_of(script):
-        if language is not None and model.lang != language:
-            continue
+    for model in _candidates(script, language, padded):
         bigram, backoff, unigram = model.bigram, model.backoff, model.unigram
         total = 0.0
         for pair, count in pairs.items():
@@ -337,6 +337,19 @@ def _letter_cost(words: list[str], script: str, language: str | None = None) -> 
             total -= count * logp
         best = min(best, (total, model.lang))
     return best
+
+
+def _candidates(script: str, language: str | None, padded: str) -> list[LetterModel]:
+    """The script's languages that could have written these letters: those knowing every
+    non-ASCII letter (else the few knowing most): a letter a language lacks loses it anyway."""
+    models = languages_of(script)
+    if language is not None:
+        return [m for m in models if m.lang == language]
+    letters = {c for c in padded if not c.isascii()}
+    known = [(sum(c in m.unigram for c in letters), m) for m in models]
+    most = max(k for k, _ in known)
+    fitting = [m for k, m in known if k == most]
+    return fitting if most == len(letters) else fitting[:3]
 
 
 def _script(ch: str) -> str:
