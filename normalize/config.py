@@ -6,9 +6,10 @@ walking up from the document, the arguments given to the API or CLI.
 
 from __future__ import annotations
 
+import stat
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -23,6 +24,7 @@ CONFIG_FILES = ("normalize.toml", "pyproject.toml")
 @dataclass(frozen=True)
 class Config:
     style: str | None = None
+    language: str | None = None  # ISO 639-1 code that overrides detection; None or "auto": detect
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     packs: tuple[Path, ...] = ()  # extra rule packs (honorifics, rules, gazetteer, glossary)
@@ -62,16 +64,48 @@ def find_config_file(start: Path) -> Path | None:
     return _config_for_folder(str(folder.absolute()))
 
 
-@lru_cache(maxsize=4096)
+_FOLDER_ANSWERS: OrderedDict[str, tuple[tuple[tuple[int, int] | None, ...], Path | None]] = OrderedDict()
+FOLDERS_KEPT = 4096
+
+
 def _config_for_folder(folder: str) -> Path | None:
-    """Per folder, remembered: a batch of files in one folder looks once, not once per file."""
+    """Walks up, a few stat() calls per folder; each folder's own answer (which reads a
+    pyproject.toml) is remembered while its candidate files keep their mtime and size, so a
+    long-running process sees a configuration file created or edited after it started."""
     here = Path(folder)
-    for name in CONFIG_FILES:
-        path = here / name
-        if path.is_file() and (name == "normalize.toml" or _has_tool_table(path)):
-            return path
-    parent = here.parent
-    return None if parent == here else _config_for_folder(str(parent))
+    while True:
+        found = _own_config(here)
+        if found is not None:
+            return found
+        if here.parent == here:
+            return None
+        here = here.parent
+
+
+def _own_config(folder: Path) -> Path | None:
+    stamp = tuple(_stat(folder / name) for name in CONFIG_FILES)
+    key = str(folder)
+    known = _FOLDER_ANSWERS.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    answer = None
+    for name, seen in zip(CONFIG_FILES, stamp):
+        path = folder / name
+        if seen is not None and (name == "normalize.toml" or _has_tool_table(path)):
+            answer = path
+            break
+    _FOLDER_ANSWERS[key] = (stamp, answer)
+    while len(_FOLDER_ANSWERS) > FOLDERS_KEPT:
+        _FOLDER_ANSWERS.popitem(last=False)
+    return answer
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -119,6 +153,8 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
             fail(key, "'max-bytes' must be a positive integer")
         elif name == "style" and not isinstance(value, str):
             fail(key, "'style' must be a string")
+        elif name == "language" and (problem := language_problem(value)):
+            fail(key, problem)
         elif name == "foreign_actions" and not (
             isinstance(value, dict) and all(v in FOREIGN_ACTIONS for v in value.values())
         ):
@@ -132,6 +168,15 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
         if key in values:
             values[key] = tuple(values[key])
     return Config(**values, source=path, root=root)
+
+
+def language_problem(value: Any) -> str | None:
+    """Why `value` is not a language setting ("auto" or a known ISO 639-1 code), or None."""
+    from .languages import ISO_639_1
+
+    if value is None or value == "auto" or (isinstance(value, str) and value in ISO_639_1):
+        return None
+    return f"'language' must be 'auto' or an ISO 639-1 code such as en, de, fr (not {value!r})"
 
 
 def resolve_config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:

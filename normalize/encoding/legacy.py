@@ -28,10 +28,13 @@ from typing import NamedTuple
 import regex
 
 from normalize.edits import Edit
+from normalize.encoding.declared import (
+    LEGACY_CP1251, LEGACY_CP1253, LEGACY_ISO_8859_7, LEGACY_KOI8_R, LEGACY_KOI8_U, UTF8_AS_CP1251,
+)
 from normalize.encoding.stats import best_score
 
 class SourcePage(NamedTuple):
-    """A code page legacy text was written in; `rule` is the id of its repairs (a literal)."""
+    """A code page legacy text was written in; `rule` is the id of its repairs (declared in `declared`)."""
 
     codec: str
     rule: str
@@ -40,11 +43,11 @@ class SourcePage(NamedTuple):
 
 
 # The order breaks ties between equal decodings.
-CP1251 = SourcePage("cp1251", "encoding.legacy-cp1251", "cp1251", "Cyrillic")
-KOI8_R = SourcePage("koi8_r", "encoding.legacy-koi8-r", "KOI8-R", "Cyrillic")
-KOI8_U = SourcePage("koi8_u", "encoding.legacy-koi8-u", "KOI8-U", "Cyrillic")
-CP1253 = SourcePage("cp1253", "encoding.legacy-cp1253", "cp1253", "Greek")
-ISO_8859_7 = SourcePage("iso8859_7", "encoding.legacy-iso-8859-7", "ISO-8859-7", "Greek")
+CP1251 = SourcePage("cp1251", LEGACY_CP1251.id, "cp1251", "Cyrillic")
+KOI8_R = SourcePage("koi8_r", LEGACY_KOI8_R.id, "KOI8-R", "Cyrillic")
+KOI8_U = SourcePage("koi8_u", LEGACY_KOI8_U.id, "KOI8-U", "Cyrillic")
+CP1253 = SourcePage("cp1253", LEGACY_CP1253.id, "cp1253", "Greek")
+ISO_8859_7 = SourcePage("iso8859_7", LEGACY_ISO_8859_7.id, "ISO-8859-7", "Greek")
 SOURCE_PAGES = (CP1251, KOI8_R, KOI8_U, CP1253, ISO_8859_7)
 MIN_SCORE = -4.6  # decoded text must read at least this well in its language
 MIN_MARGIN = 2.0  # ... and this much better than the original as Latin-script text
@@ -389,7 +392,7 @@ def _utf8_run_edit(text: str, run: list[tuple[int, int, str]]) -> list[Edit]:
         start, replacement = start + 1, replacement[1:]
     while replacement and text[end - 1] == replacement[-1] and text[end - 1].isascii():  # "." or ","
         end, replacement = end - 1, replacement[:-1]
-    return [Edit(start, end, replacement, rule="encoding.utf8-as-cp1251", category="encoding",
+    return [Edit(start, end, replacement, rule=UTF8_AS_CP1251.id, category="encoding",
                  message="UTF-8 text read as cp1251")]
 
 

@@ -16,13 +16,14 @@ import re
 import regex
 
 from normalize.edits import Edit
+from normalize.encoding.declared import LEGACY_CP850, LEGACY_MAC_ROMAN
 from normalize.encoding.legacy import latin_byte_of
 from normalize.encoding.legacy_file import CASE_BREAK, TYPOGRAPHY, line_cost
 
-# (codec, rule id, name); literal ids, one per page
+# (codec, rule id, name): one declared rule per page
 PAGES = (
-    ("mac_roman", "encoding.legacy-mac-roman", "Mac Roman"),
-    ("cp850", "encoding.legacy-cp850", "DOS cp850"),
+    ("mac_roman", LEGACY_MAC_ROMAN.id, "Mac Roman"),
+    ("cp850", LEGACY_CP850.id, "DOS cp850"),
 )
 # a control character touching a letter, a cp1252 symbol after a lower-case letter ("cafŽ"),
 # a "Õ" between lower-case letters ("donÕt"); a lone control character is no evidence

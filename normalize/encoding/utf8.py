@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from normalize.edits import Edit, Finding
+from normalize.encoding.declared import MOJIBAKE
 
 if TYPE_CHECKING:
     from ftfy import ExplanationStep
@@ -184,9 +185,8 @@ def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
         message = explain(steps or [])
         fixed, left = _finish(fixed)
         if left:
-            findings.append(Finding("encoding.mojibake", "encoding", "warning", start,
-                                    start + len(line.rstrip("\r\n")), "",
-                                    f"{message}, but {left!r} would stay broken: line left as it is"))
+            findings.append(MOJIBAKE.finding(start, start + len(line.rstrip("\r\n")), "",
+                                             f"{message}, but {left!r} would stay broken: line left as it is"))
             continue
         # A whole-line re-decoding is strong evidence; piecewise repairs are not.
         priority = UTF8_PRIORITY if any(s.action == "decode" and s.parameter.startswith("utf-8") for s in steps or []) else 0
@@ -341,7 +341,7 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
         if old[-1] == new[-1]:
             tail = _shared_edge(old[::-1], new[::-1])
             old, new = old[: len(old) - tail], new[: len(new) - tail]
-        edits.append(Edit(start, start + len(old), new, rule="encoding.mojibake", category="encoding",
+        edits.append(Edit(start, start + len(old), new, rule=MOJIBAKE.id, category=MOJIBAKE.category,
                           message=message, priority=priority))
     return edits
 

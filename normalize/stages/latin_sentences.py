@@ -37,7 +37,8 @@ GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds t
 
 
 class LatinSentenceStage:
-    name = "latin-sentences"
+    phase = "content"
+    needs_language = True
     categories = frozenset({"foreign-script"})
     families = frozenset({"foreign-script"})
 

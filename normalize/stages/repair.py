@@ -10,7 +10,7 @@ from functools import cache
 
 from ..document import Document
 from ..edits import Edit, Finding
-from ..rulebook import RuleInfo
+from ..rule import Rule
 
 # Characters that well-formed Latin-script copy is made of, beyond the printable ASCII that
 # Document.unusual_chars leaves out. A text made only of these cannot need the Unicode,
@@ -30,33 +30,16 @@ def _no_mojibake() -> frozenset[str]:
     return CLEAN_CANDIDATES - lead_chars()
 
 
-# Severities as emitted: repairs are warnings; a legacy file read whole in one page is only
-# information; bytes no code page explains are an error (they stay as they were).
-ENCODING_RULES = (
-    ("encoding.mojibake", "warning"),
-    ("encoding.stray-bytes", "warning"),
-    ("encoding.undecodable-bytes", "error"),
-    ("encoding.legacy-cp1251", "warning"),
-    ("encoding.legacy-koi8-r", "warning"),
-    ("encoding.legacy-koi8-u", "warning"),
-    ("encoding.legacy-cp1253", "warning"),
-    ("encoding.legacy-iso-8859-7", "warning"),
-    ("encoding.utf8-as-cp1251", "warning"),
-    ("encoding.legacy-mac-roman", "warning"),
-    ("encoding.legacy-cp850", "warning"),
-    ("encoding.legacy-file", "info"),
-    ("encoding.mixed-code-pages", "warning"),
-)
-
-
 class EncodingStage:
-    name = "encoding"
+    phase = "repair"
+    needs_language = False
     categories = frozenset({"encoding"})
     families = frozenset({"encoding"})
 
-    def rules(self) -> list[RuleInfo]:
-        return [RuleInfo(rule, "encoding", severity, "normalize/encoding/", "encoding repair")
-                for rule, severity in ENCODING_RULES]
+    def rules(self) -> list[Rule]:
+        from ..encoding.declared import RULES
+
+        return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= _no_mojibake():
@@ -95,15 +78,15 @@ def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
 
 
 class HygieneStage:
-    name = "unicode"
+    phase = "repair"
+    needs_language = False
     categories = frozenset({"unicode", "whitespace"})
     families = frozenset({"unicode", "whitespace"})
 
-    def rules(self) -> list[RuleInfo]:
-        ids = ["unicode.nfc", "unicode.zero-width-space", "unicode.word-joiner", "unicode.stray-bom",
-               "unicode.soft-hyphen", "unicode.zero-width-joiner", "unicode.control", "unicode.bidi",
-               "unicode.fullwidth", "unicode.ligature", "whitespace.unusual-space"]
-        return [RuleInfo(i, i.split(".")[0], "warning", "normalize/hygiene.py") for i in ids]
+    def rules(self) -> list[Rule]:
+        from ..hygiene import RULES
+
+        return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.unusual_chars <= PLAIN_LATIN:  # no control, invisible, odd space or decomposed character
@@ -114,13 +97,15 @@ class HygieneStage:
 
 
 class HomoglyphStage:
-    name = "homoglyph"
+    phase = "repair"
+    needs_language = False
     categories = frozenset({"homoglyph"})
     families = frozenset({"homoglyph"})
 
-    def rules(self) -> list[RuleInfo]:
-        return [RuleInfo(f"homoglyph.{s}", "homoglyph", "warning", "normalize/homoglyphs.py")
-                for s in ("latin", "cyrillic", "greek")]
+    def rules(self) -> list[Rule]:
+        from ..homoglyphs import RULES
+
+        return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= PLAIN_LATIN:
