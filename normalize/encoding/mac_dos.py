@@ -38,8 +38,8 @@ PRIORITY = 2  # over ftfy's control-character guess for the same characters
 def find_mac_dos_mojibake(text: str) -> list[Edit]:
     """Edits re-reading damaged lines as Mac Roman or cp850.
 
-    >>> [(e.replacement, e.rule) for e in find_mac_dos_mojibake("Il a dit gr\\x89ce \\x88 Dieu.")]
-    [('â', 'encoding.legacy-mac-roman'), ('à', 'encoding.legacy-mac-roman')]
+    >>> [e.replacement for e in find_mac_dos_mojibake("Il a dit gr\\x89ce \\x88 Dieu, la deuxi\\x8fme fois.")]
+    ['â', 'à', 'è']
     """
     edits: list[Edit] = []
     if CANDIDATE_RE.search(text) is None:  # the plain scan is far faster than the look-arounds
