@@ -7,7 +7,7 @@ used to build statistics) encoded in their legacy code pages and read as Latin-1
 and word of fr, de, es, pt, it, pl, tr, en, and ftfy's negative.json.
 
 Throughput (--throughput): mojibake-heavy documents (langid-dev sentences of eleven languages,
-and Reuters stories with curly quotes when /work/shared/data is present, written as UTF-8 and
+20 to a document one per line and 100 to a document on one line, and Reuters stories with curly quotes when /work/shared/data is present, written as UTF-8 and
 read in cp1252, cp1250, cp1251 or cp1253), timed side by side with `ftfy.fix_text` on the same
 documents, interleaved, best of several rounds.
 
@@ -154,6 +154,33 @@ def _is_utf8_of(before: str, after: str) -> bool:
         return False
 
 
+def eval_bytes_set() -> None:
+    """The legacy-bytes test set (tools/build_encoding_bytes_set.py): exact, refused or wrong."""
+    import importlib.util
+
+    from normalize.encoding.legacy_file import DISPLAY
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "build_encoding_bytes_set.py"
+    spec = importlib.util.spec_from_file_location("build_encoding_bytes_set", path)
+    builder = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(builder)  # type: ignore[union-attr]
+    for part, cases in (("langid-dev (committed)", list(builder.langid_cases())),
+                        ("Reuters (built at run time)", list(builder.reuters_cases()))):
+        counts: dict[str, dict[str, int]] = {}
+        for name, raw, text, pages in cases:
+            group = "mixed" if len(pages) > 1 else DISPLAY[pages[0]]
+            try:
+                outcome = "exact" if decode_bytes(raw).text == text else "WRONG"
+            except NormalizeError:
+                outcome = "refused"
+            counts.setdefault(group, {"exact": 0, "refused": 0, "WRONG": 0})[outcome] += 1
+        total = {k: sum(c[k] for c in counts.values()) for k in ("exact", "refused", "WRONG")}
+        print(f"bytes set, {part}: {sum(total.values())} files, exact {total['exact']}, refused {total['refused']}, "
+              f"decoded to other text {total['WRONG']}")
+        for group, c in sorted(counts.items()):
+            print(f"    {group:12s} exact {c['exact']:3d}  refused {c['refused']}  wrong {c['WRONG']}")
+
+
 def eval_mac_dos(data: Path) -> None:
     """Mac Roman and cp850 sentences read as Latin-1 or cp1252: repaired, left alone, or worse.
 
@@ -183,12 +210,13 @@ def eval_mac_dos(data: Path) -> None:
 def eval_ftfy(data: Path) -> None:
     for path in sorted((data / "ftfy-test-cases").glob("*.json")):
         cases = json.loads(path.read_text(encoding="utf-8"))
-        ours = theirs = 0
+        ours = theirs = worse = 0
         for case in cases:
             expected = case.get("fixed-encoding", case["fixed"])
-            ours += repair(case["original"]) == expected
-            theirs += ftfy.fix_encoding(case["original"]) == expected
-        print(f"ftfy cases {path.name:20s} ours {ours}/{len(cases)}  ftfy.fix_encoding {theirs}/{len(cases)}")
+            mine, its = repair(case["original"]) == expected, ftfy.fix_encoding(case["original"]) == expected
+            ours, theirs, worse = ours + mine, theirs + its, worse + (its and not mine)
+        print(f"ftfy cases {path.name:20s} ours {ours}/{len(cases)}  ftfy.fix_encoding {theirs}/{len(cases)}  "
+              f"worse than ftfy: {worse}")
 
 
 def eval_speed(data: Path) -> None:
@@ -219,6 +247,8 @@ def mojibake_documents(data: Path) -> list[str]:
     for lang, page in MOJIBAKE_PAGES.items():
         sentences = lines(data, "sentences", lang)
         docs += [mojibake("\n".join(sentences[i : i + 20]) + "\n", page) for i in range(0, len(sentences), 20)]
+        # paragraphs as single lines, as many feeds and scrapes deliver them
+        docs += [mojibake(" ".join(sentences[i : i + 100]) + "\n", page) for i in range(0, len(sentences), 100)]
     if REUTERS.exists():
         with REUTERS.open(encoding="utf-8") as handle:
             for line, _ in zip(handle, range(300)):
@@ -251,6 +281,12 @@ def eval_throughput(data: Path, rounds: int = 3) -> None:
     print(f"throughput on {len(docs)} mojibake-heavy documents ({size:.2f} MB UTF-8), best of {rounds}:")
     for name, secs in best.items():
         print(f"  {name:28s} {size / secs:6.2f} MB/s  ({best['ftfy.fix_text'] / secs:.2f}x ftfy.fix_text)")
+    long_line = mojibake(" ".join(lines(data, "sentences", "fr")) * 2 + "\n", "cp1252")  # one 0.1 MB line
+    for name in ("ftfy.fix_text", "encoding stage (one pass)"):
+        start = time.perf_counter()
+        runners[name](long_line)
+        print(f"  {name:28s} {time.perf_counter() - start:6.2f} s on one {len(long_line.encode()) / 1e6:.2f} MB line "
+              "of French mojibake")
     eval_legacy_throughput(data)
 
 
@@ -286,6 +322,7 @@ def main() -> None:
     eval_false_positives(args.data)
     eval_ftfy(args.data)
     eval_mac_dos(args.data)
+    eval_bytes_set()
     eval_speed(args.data)
 
 
