@@ -28,8 +28,11 @@ def markup_for_path(path: str) -> str:
     return MARKUP_BY_SUFFIX.get(Path(path).suffix.lower(), "text")
 
 
-def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False) -> tuple[list[Target], list[str]]:
-    """Targets in a stable order, and messages about paths that do not exist."""
+def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False,
+            notes: list[str] | None = None) -> tuple[list[Target], list[str]]:
+    """Targets in a stable order, and messages about paths that do not exist. `notes` receives
+    what was left out and why (git-ignored, excluded, no text files), so no skip is silent."""
+    notes = [] if notes is None else notes
     targets: list[Target] = []
     missing: list[str] = []
     for raw in paths:
@@ -38,9 +41,13 @@ def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool
             continue
         path = Path(raw)
         if path.is_dir():
-            targets += [Target(p, str(p), False) for p in walk(path, exclude)]
+            found = walk(path, exclude, notes)
+            if not found:
+                notes.append(f"{raw}: no text files to check ({', '.join(sorted(TEXT_SUFFIXES))})")
+            targets += [Target(p, str(p), False) for p in found]
         elif path.exists() or path.is_symlink():
             if force_exclude and excluded(path, exclude):
+                notes.append(f"skipped {raw}: excluded by the configuration (--force-exclude)")
                 continue
             targets.append(Target(path, raw, True))
         else:
@@ -48,15 +55,27 @@ def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool
     return targets, missing
 
 
-def walk(root: Path, exclude: tuple[str, ...]) -> list[Path]:
+def walk(root: Path, exclude: tuple[str, ...], notes: list[str] | None = None) -> list[Path]:
+    """Text files under `root`, minus excludes and git-ignored files. Ignore rules apply to what
+    the walk discovers: a folder named on the command line is checked even if it is ignored."""
     found: list[Path] = []
+    dropped = 0
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if path.suffix.lower() in TEXT_SUFFIXES and not excluded(path, exclude):
-                found.append(path)
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                if excluded(path, exclude):
+                    dropped += 1
+                else:
+                    found.append(path)
+    if dropped and notes is not None:
+        notes.append(f"skipped {dropped} file(s) under {root} matching 'exclude'")
+    if git_ignored(root, [root]):  # the named folder itself is ignored: the user asked for it anyway
+        return found
     ignored = set(git_ignored(root, found))
+    if ignored and notes is not None:
+        notes.append(f"skipped {len(ignored)} git-ignored file(s) under {root}")
     return [p for p in found if p not in ignored]
 
 
