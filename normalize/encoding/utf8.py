@@ -330,19 +330,19 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
         tail = _shared_edge(before[head:][::-1], after[head:][::-1])
         spans = [(head, len(before) - tail, head, len(after) - tail)]
     edits: list[Edit] = []
+    rule, category, severity = MOJIBAKE.id, MOJIBAKE.category, MOJIBAKE.severity
     for a0, a1, b0, b1 in spans:
         old, new = before[a0:a1], after[b0:b1]
         if old == new:
             continue
         start = offset + a0
-        if old[0] == new[0]:  # most stretches differ from their first and last character on
+        if old and new and old[0] == new[0]:  # most stretches differ from their first and last character on
             head = _shared_edge(old, new)
             old, new, start = old[head:], new[head:], start + head
-        if old[-1] == new[-1]:
+        if old and new and old[-1] == new[-1]:
             tail = _shared_edge(old[::-1], new[::-1])
             old, new = old[: len(old) - tail], new[: len(new) - tail]
-        edits.append(Edit(start, start + len(old), new, rule=MOJIBAKE.id, category=MOJIBAKE.category,
-                          message=message, priority=priority))
+        edits.append(Edit(start, start + len(old), new, rule, category, message, True, severity, priority))
     return edits
 
 
