@@ -313,11 +313,13 @@ def _token_cost(token: str, runs: dict[str, list[str]], mixed: list[int]) -> flo
             cost += LETTER_DIGIT
         if match.start() > 0 and token[match.start() - 1] in ",.;:!?" and not run[0].isascii():
             cost += PUNCT_LETTER
-        script = scripts.pop() if len(scripts) == 1 else "Other"
-        if script == "Other":
+        if "Other" in scripts:  # Arabic, box drawing...: no page we read writes those inside words
             cost += CONTROL
-        else:
-            runs.setdefault(script, []).append(run.lower())
+            continue
+        # two non-ASCII scripts in one word ("όµως", a typist's micro sign): charged as mixed above,
+        # its letters weighed in the script most of them are in
+        letters = [_script(c) for c in run if not c.isascii()]
+        runs.setdefault(max(scripts, key=letters.count), []).append(run.lower())
     return cost
 
 
