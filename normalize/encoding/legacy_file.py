@@ -104,49 +104,48 @@ def decode_legacy(data: bytes) -> LegacyText:
     if sum(c.isalpha() for c in data[:4096].decode("latin_1")) < MIN_FILE_LETTERS:
         raise NormalizeError("not UTF-8, and too few letters to tell the code page")
     costs: dict[str, float] = {page: 0.0 for page in PAGES}
-    readings: list[dict[str, Reading] | None] = [None] * len(lines)
+    readings: dict[int, dict[str, Reading]] = {}  # line -> page -> reading, for non-ASCII lines
     sample: list[int] = []
     for i, raw in enumerate(lines):
         if not raw.isascii() and sum(len(lines[j]) for j in sample) < SAMPLE_BYTES:
             sample.append(i)
     for i in sample:
-        readings[i] = _read_line(lines[i])
+        reading = readings[i] = _read_line(lines[i])
         for page in PAGES:
-            costs[page] += readings[i][page].cost if page in readings[i] else float("inf")  # type: ignore[index]
+            costs[page] += reading[page].cost if page in reading else float("inf")
     main = min(PAGES, key=lambda p: (costs[p], PAGES.index(p)))
-    expected = _expected(readings, main)
-    chosen: list[str | None] = [None] * len(lines)
+    expected = _expected(list(readings.values()), main)
+    chosen: dict[int, str] = {}  # line -> page, for non-ASCII lines
     for i, raw in enumerate(lines):
         if raw.isascii():
             continue
-        if readings[i] is None:
+        if i not in readings:
             quick = _quick_reading(raw, main, expected)
             if quick is not None:
                 readings[i], chosen[i] = {main: quick}, main
                 continue
             readings[i] = _read_line(raw)
-        chosen[i] = _choose(readings[i], main, i)  # type: ignore[arg-type]
+        chosen[i] = _choose(readings[i], main, i)
     chosen = _one_page_per_script(readings, chosen, main)
-    picked = [(r[c], r) for r, c in zip(readings, chosen) if r is not None and c is not None and len(r) > 1]
-    texts = [raw.decode("ascii") if c is None else r[c].text  # type: ignore[index]
-             for raw, r, c in zip(lines, readings, chosen)]
+    picked = [(readings[i][c], readings[i]) for i, c in chosen.items() if len(readings[i]) > 1]
+    texts = [readings[i][chosen[i]].text if i in chosen else raw.decode("ascii") for i, raw in enumerate(lines)]
     _check_evidence(picked)
     weight: dict[str, int] = {}
-    for raw, page in zip(lines, chosen):
-        if page is not None:
-            weight[page] = weight.get(page, 0) + len(raw)  # the page of most non-ASCII lines' text
+    for i, page in chosen.items():
+        weight[page] = weight.get(page, 0) + len(lines[i])  # the page of most non-ASCII lines' text
     page = max(weight, key=lambda p: (weight[p], p == main))
     text = "".join(texts)
     language = best_score(text[:SAMPLE_CHARS], SCRIPT_OF_PAGE[page])[0] if page in SCRIPT_OF_PAGE else "en"
-    return LegacyText(text, page, language, _confidence(picked), _passages(texts, chosen, page))
+    pages_by_line = [chosen.get(i) for i in range(len(lines))]
+    return LegacyText(text, page, language, _confidence(picked), _passages(texts, pages_by_line, page))
 
 
-def _expected(readings: list[dict[str, Reading] | None], main: str) -> dict[str, tuple[str, float]]:
+def _expected(readings: list[dict[str, Reading]], main: str) -> dict[str, tuple[str, float]]:
     """script -> (language, worst letter cost per pair) of the sampled lines read in `main`."""
     seen: dict[str, dict[str, int]] = {}
     worst: dict[str, float] = {}
     for reading in readings:
-        if reading is None or main not in reading:
+        if main not in reading:
             continue
         for script, (lang, cost, pairs) in reading[main].scripts.items():
             seen.setdefault(script, {})
@@ -205,18 +204,18 @@ def _choose(reading: dict[str, Reading], main: str, index: int) -> str:
     return choice
 
 
-def _one_page_per_script(readings: list[dict[str, Reading] | None], chosen: list[str | None],
-                         main: str) -> list[str | None]:
+def _one_page_per_script(readings: dict[int, dict[str, Reading]], chosen: dict[int, str],
+                         main: str) -> dict[int, str]:
     """Lines read in another script than the file's are read in that script's page that
     explains all of them best (cp1253 and ISO-8859-7 differ in a few letters only)."""
-    out = list(chosen)
-    for script in {SCRIPT_OF_PAGE[c] for c in chosen if c is not None} - {SCRIPT_OF_PAGE[main]}:
-        lines = [i for i, c in enumerate(chosen) if c is not None and SCRIPT_OF_PAGE[c] == script]
+    out = dict(chosen)
+    for script in {SCRIPT_OF_PAGE[c] for c in chosen.values()} - {SCRIPT_OF_PAGE[main]}:
+        lines = [i for i, c in chosen.items() if SCRIPT_OF_PAGE[c] == script]
         pages = [p for p in PAGES if SCRIPT_OF_PAGE[p] == script]
-        total = {p: sum(readings[i][p].cost if p in readings[i] else float("inf") for i in lines) for p in pages}  # type: ignore[index]
+        total = {p: sum(readings[i][p].cost if p in readings[i] else float("inf") for i in lines) for p in pages}
         page = min(pages, key=lambda p: (total[p], PAGES.index(p)))
         for i in lines:
-            if page in readings[i] and _readable(readings[i][page]):  # type: ignore[index]
+            if page in readings[i] and _readable(readings[i][page]):
                 out[i] = page
     return out
 
