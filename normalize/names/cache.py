@@ -25,7 +25,9 @@ _FORMAT = b"normalize.names/1"
 def _code_fingerprint() -> bytes:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(_FORMAT)
-    for path in sorted(here.glob("*.py")) + [here.parent / "data" / "translit" / "iuliia.json"]:
+    # the name variants come from the transliteration schemes too (normalize/translit/)
+    code = sorted(here.glob("*.py")) + sorted((here.parent / "translit").glob("*.py"))
+    for path in code + [here.parent / "data" / "translit" / "iuliia.json"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.digest()
 
