@@ -19,6 +19,7 @@ import regex
 
 from ..document import Document
 from ..edits import Edit, Finding
+from ..languages import language_names
 from ..rulebook import RuleInfo
 
 RULE = "foreign-script.stray"
@@ -31,14 +32,7 @@ WRITING_SYSTEMS = {
     "Katakana": ("Han", "Hiragana", "Katakana"),
     "Hangul": ("Hangul", "Han"),
 }
-LANGUAGE_NAMES = {
-    "el": "Greek", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sr": "Serbian",
-    "be": "Belarusian", "mk": "Macedonian", "kk": "Kazakh", "ko": "Korean", "ja": "Japanese",
-    "zh": "Chinese", "ar": "Arabic", "fa": "Persian", "ur": "Urdu", "he": "Hebrew", "en": "English",
-    "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-    "pl": "Polish", "tr": "Turkish", "nl": "Dutch", "hi": "Hindi", "th": "Thai", "ka": "Georgian",
-    "hy": "Armenian",
-}
+LANGUAGE_NAMES = language_names()  # English names, from the language registry
 OPENERS = {"[": "]", "(": ")", "«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
 
 

@@ -15,8 +15,8 @@ import regex
 from ..doclang import FUNCTION_WORDS, latin_language
 from ..document import Document
 from ..edits import Edit, Finding
+from ..languages import language_names
 from ..rulebook import RuleInfo
-from .foreign import LANGUAGE_NAMES
 
 RULE = "foreign-script.latin-sentence"
 SENTENCE = regex.compile(r"[^.!?\n]*\p{L}[^.!?\n]*[.!?]?")
@@ -112,7 +112,7 @@ class LatinSentenceStage:
             start = match.start() + match.group().index(sentence)
             if doc.is_protected(start, start + len(sentence)):
                 continue
-            name = LANGUAGE_NAMES.get(language, language)
+            name = language_names().get(language, language)
             findings.append(Finding(RULE, "foreign-script", "warning", start, start + len(sentence), sentence,
                                     f"{name} sentence in English text", script="Latin", language=language,
                                     confidence=confidence))
