@@ -28,6 +28,7 @@ import regex
 
 from normalize.edits import Edit
 from normalize.encoding.stats import best_score
+from normalize.langid.scripts import script_of
 
 # (python codec, rule suffix, display name, script); order breaks ties between equal decodings.
 SOURCE_PAGES = (
@@ -261,12 +262,9 @@ def _decode_span(span: str, codec: str) -> str:
 
 
 def _script_of(ch: str) -> str:
-    code = ord(ch)
-    if 0x400 <= code <= 0x52F:
-        return "Cyrillic"
-    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
-        return "Greek"
-    return "Latin" if code < 0x250 else "Other"
+    """"Latin", "Greek", "Cyrillic" (the scripts of the code pages we decode), or "Other"."""
+    name = script_of(ch)
+    return name if name in ("Latin", "Greek", "Cyrillic") else "Other"
 
 
 # --- UTF-8 read as cp1251 ---------------------------------------------------------------

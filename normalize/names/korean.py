@@ -35,6 +35,8 @@ _MAX_GIVEN = 48
 
 
 def is_hangul(text: str) -> bool:
+    """Whether `text` holds a precomposed Hangul syllable (what `syllable_spellings` decomposes):
+    a block test for the jamo arithmetic, not a script question (`langid.scripts.script_of`)."""
     return any("\uac00" <= c <= "\ud7a3" for c in text)
 
 
