@@ -27,11 +27,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
 from normalize.edits import Edit, Finding
 from normalize.rule import Rule
+from normalize.rulebook import honorific_titles
 
 HERE = "normalize/hygiene.py"
 NFC = Rule("unicode.nfc", "unicode", "info", HERE, "text not in Unicode normalization form C")
@@ -95,11 +97,19 @@ _JOINER_USER = regex.compile(
 _MONGOLIAN = regex.compile(r"\p{scx=Mong}")
 _TOKEN = re.compile(r"[^ \t\n\r]+")
 _GRAPHEME = regex.compile(r"\X")
-_TITLE_BEFORE = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Ste|Sr|Sra|Srta|Mme|Mmes|Mlle|Mlles|Me|Mgr|M|Hr|Fr|"
-    r"Herr|Frau|Dott|Sig|Sen|Rep|Gov|Gen|Col|Capt|Lt|Maj|Sgt|Rev|Hon|Pres|Sir|Dame|Lord|Lady)"
-    r"\.?|\b\p{Lu}\.)$"
-)
+# Titles before a name that no honorific pack standardises (no bare/dotted dispute to settle);
+# every other title comes from the packs (rules/honorifics/*.toml), so a title added there is
+# known here too.
+_TITLES_NOT_IN_PACKS = ("Ste", "Mlles", "Me", "Mgr", "M", "Herr", "Frau", "Hon", "Sir", "Dame", "Lord", "Lady")
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> regex.Pattern[str]:
+    """A title (with or without its full stop) or an initial, ending the text."""
+    titles = sorted(honorific_titles() | set(_TITLES_NOT_IN_PACKS), key=lambda t: (-len(t), t))
+    return regex.compile(rf"(?:\b(?:{'|'.join(map(regex.escape, titles))})\.?|\b\p{{Lu}}\.)$")
+
+
 _ONE_LETTER_WORD = regex.compile(r"(?:^|[^\p{L}\p{M}])\p{L}\p{M}*$")
 _SUFFIX_AFTER = regex.compile(r"(?:Jr|Jnr|Sr|Snr)\b\.?")
 _FRENCH_BEFORE = set(";:!?»›")
@@ -235,7 +245,7 @@ class _Scan:
         if char == "\u202f" and (_MONGOLIAN.match(before) or _MONGOLIAN.match(after)):
             return True
         head = _as_fixed(self.text[max(0, pos - 16) : pos])
-        if _TITLE_BEFORE.search(head) or _SUFFIX_AFTER.match(self.text, pos + 1):
+        if _title_before().search(head) or _SUFFIX_AFTER.match(self.text, pos + 1):
             return True
         return _ONE_LETTER_WORD.search(head) is not None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,23 @@ def read_pack(path: Path) -> Pack:
 def bundled_pack_paths() -> list[Path]:
     root = rules_dir()
     return sorted(p for p in root.rglob("*.toml") if p.is_file())
+
+
+@cache
+def honorific_titles() -> frozenset[str]:
+    """The titles of the bundled honorific packs as they write them bare (Mr, Dr, Sen, Sra, Mme,
+    prof, ...): the one list of titles before names, for readers outside the honorifics stage.
+
+    >>> {"Mr", "Sen", "Sra", "Mme", "Dott"} <= honorific_titles()
+    True
+    """
+    paths = sorted((rules_dir() / "honorifics").glob("*.toml"))
+    return frozenset(
+        entry["bare"]
+        for path in paths
+        for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("honorific", [])
+        if isinstance(entry, dict) and isinstance(entry.get("bare"), str) and entry["bare"]
+    )
 
 
 def pack_paths(extra: list[Path] | tuple[Path, ...] = ()) -> list[Path]:
