@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +61,8 @@ def write(key: str, value: Any, kind: str = "names") -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # only a cache miss writes: a warm run does not import it
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{kind}-", delete=False) as handle:
