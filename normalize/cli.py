@@ -111,10 +111,15 @@ class RunOptions:
                     language=self.language)
 
 
+@functools.cache
+def _run_option_hints() -> dict[str, Any]:  # evaluated once for both commands: start-up time
+    return get_type_hints(RunOptions, include_extras=True)
+
+
 def shared_options(command: Callable[..., None]) -> Callable[..., None]:
     """Give `command(options: RunOptions, **own)` the RunOptions fields as its typer parameters,
     so check and fix declare them once; the command's own parameters follow."""
-    hints = get_type_hints(RunOptions, include_extras=True)
+    hints = _run_option_hints()
     own = list(inspect.signature(command, eval_str=True).parameters.values())[1:]
     shared = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, annotation=hints[f.name],
                                 default=inspect.Parameter.empty if f.default is MISSING else f.default)

@@ -73,3 +73,19 @@ def write(key: str, value: Any, kind: str = "names") -> None:
             os.unlink(handle.name)  # type: ignore[possibly-undefined]
         except Exception:
             pass
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write a plain cache file atomically (readers map it, so it is never seen half-written)."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}-", delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except Exception:  # like `write`: a cache that cannot be written is only slower
+        try:
+            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

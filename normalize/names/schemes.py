@@ -10,9 +10,11 @@ the same format, so one small engine serves both.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,6 @@ class Scheme:
 @lru_cache(maxsize=1)
 def iuliia_schemes() -> tuple[Scheme, ...]:
     """The Russian schemes of iuliia (ALA-LC, BGN/PCGN, ISO 9, GOST, ICAO, wikipedia, ...)."""
-    import json  # here: a run that never builds the index (a cache hit) does not import it
-    from importlib import resources
-
     raw = resources.files("normalize").joinpath("data/translit/iuliia.json").read_text("utf-8")
     return tuple(Scheme(name=name, **tables) for name, tables in sorted(json.loads(raw).items()))
 
