@@ -1,4 +1,5 @@
-"""A persistent cache of compiled gazetteers (and glossaries: `kind`).
+"""A persistent cache of compiled gazetteers (and glossaries, parsed rule packs: `kind`; and the
+decompressed word lists, plain files that names/words.py memory-maps: `write_bytes`).
 
 Parsing ~700 entities with `tomllib` and generating their variants takes most of a second; a
 command-line run must not pay that every time. The compiled `Gazetteer` (entities and index) is
