@@ -51,11 +51,18 @@ def read(key: str, kind: str = "names") -> Any | None:
     folder = cache_dir()
     if folder is None:
         return None
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()  # unpickling makes ~100,000 objects, none of them garbage: no collection passes
     try:
         with open(folder / f"{kind}-{key}.pickle", "rb") as handle:
             return pickle.load(handle)
     except Exception:  # a missing, stale or unreadable cache is a miss, never an error
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def write(key: str, value: Any, kind: str = "names") -> None:
