@@ -245,8 +245,9 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
     known = _guard(lambda: _load_baseline(options.baseline)) if options.baseline else None
     notes: list[str] = []
     targets, errors = collect(options.paths, base.config.exclude, options.force_exclude, notes=notes)
-    if len(targets) != 1:
-        _resume_gc()  # before any worker is forked: one file's run needs no collection, many do
+    if len(targets) != 1 or _large(targets[0]):
+        _resume_gc()  # before any worker is forked: one article's run needs no collection; many
+        # files, or one large file (garbage in cycles would grow with it), do
     if sum(1 for t in targets if t.path is None) > 1:
         _fail("'-' (standard input) may be given only once")
     if not options.quiet:
@@ -534,6 +535,15 @@ def main() -> None:
         typer.echo(f"normalize: internal error: {type(exc).__name__}: {exc} "
                    "(please report it; NORMALIZE_DEBUG=1 shows the traceback)", err=True)
         sys.exit(2)
+
+
+def _large(target: Any) -> bool:
+    """A file big enough that cycles left to reference counting could cost real memory;
+    standard input (path None) counts as large: its size is unknown."""
+    try:
+        return target.path is None or os.stat(target.path).st_size > 1_000_000
+    except OSError:
+        return True
 
 
 def _resume_gc() -> None:
