@@ -7,6 +7,7 @@ findings (fix: findings remain, or files changed with --exit-non-zero-on-fix);
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -142,7 +143,9 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
     for outcome in _guard(lambda: list(with_progress(results, len(targets), show_progress))):
         outcomes.append(outcome)
         if outcome.skipped:
-            typer.echo(f"normalize: skipped {outcome.skipped}", err=True)
+            typer.echo(f"normalize: skipped {_safe(outcome.skipped)}", err=True)
+        for note in outcome.notes:
+            typer.echo(f"normalize: note: {_safe(note)}", err=True)
         if outcome.output is not None:
             sys.stdout.buffer.write(outcome.output)
             sys.stdout.buffer.flush()
@@ -159,7 +162,7 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
     text_on_stdout = any(o.output is not None for o in outcomes)
     _emit(render(fmt.value, report, sources, color=_color(output, text_on_stdout)), output, text_on_stdout)
     for message in errors:
-        typer.echo(f"normalize: {message}", err=True)
+        typer.echo(f"normalize: {_safe(message)}", err=True)
     failing = any(SEVERITY_RANK[f.severity] >= fail_level for o in done for f in o.result.findings)
     changed = any(o.result.changed for o in done)
     if errors:
@@ -179,10 +182,12 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
         _fail("--jsonl takes exactly one input (a file or -)")
     engine = _guard(lambda: _EngineCache(config, dict(style=style, select=select, ignore=ignore,
                                                       unsafe_fixes=unsafe or None)).base())
-    if output is not None and paths[0] != "-" and output.resolve() == Path(paths[0]).resolve():
-        _fail("--jsonl output must differ from the input")
+    if output is not None and paths[0] != "-" and _same_file(output, Path(paths[0])):
+        _fail("--jsonl output must differ from the input (it is the same file)")
     with contextlib.ExitStack() as stack:
         try:
+            if paths[0] == "-" and sys.stdin is None:
+                _fail("-: standard input is closed")
             source = sys.stdin if paths[0] == "-" else stack.enter_context(
                 open(paths[0], encoding="utf-8", errors="surrogateescape", newline=""))
             sink = sys.stdout if output is None else stack.enter_context(
@@ -193,7 +198,7 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
                                             jobs or default_jobs()))
     typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} with findings", err=True)
     for message in tally.errors or []:
-        typer.echo(f"normalize: {paths[0]}: {message}", err=True)
+        typer.echo(f"normalize: {_safe(paths[0])}: {_safe(message)}", err=True)
     if tally.errors:
         raise typer.Exit(2)
     fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or engine.config.fail_on]
@@ -283,7 +288,7 @@ def _guard(action):  # noqa: ANN001, ANN202
     except NormalizeError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _interrupted()
     except RecursionError:
         _fail("input too deeply nested to process")
     except MemoryError:
@@ -291,13 +296,46 @@ def _guard(action):  # noqa: ANN001, ANN202
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"normalize: {message}", err=True)
+    typer.echo(f"normalize: {_safe(message)}", err=True)
     raise typer.Exit(2)
 
 
+def _interrupted() -> None:
+    """Ctrl-C: one line, exit 130 (temporary files are removed where they are written)."""
+    typer.echo("normalize: interrupted", err=True)
+    raise typer.Exit(130)
+
+
+def _safe(text: str) -> str:
+    from .report.text import terminal_safe
+
+    return terminal_safe(text)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file, by any name (a hard link, a symlink, another spelling of the path)."""
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def main() -> None:
+    if sys.stderr is None:  # started with a closed descriptor: nowhere to say anything
+        sys.stderr = open(os.devnull, "w")
+    if sys.stdout is None:
+        sys.stderr.write("normalize: standard output is closed; the report is discarded\n")
+        sys.stdout = open(os.devnull, "w")
     try:
         app()
+    except KeyboardInterrupt:  # outside the guarded sections (start-up, argument parsing)
+        sys.stderr.write("normalize: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:  # standard output closed early (`| head`): stop quietly
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write("normalize: standard output closed; output cut short\n")
+        sys.exit(2)
     except Exception as exc:  # a bug, not a user error: say so briefly, no traceback
         if os.environ.get("NORMALIZE_DEBUG"):
             raise

@@ -15,23 +15,31 @@ def render_text(report: dict[str, Any], color: bool = False) -> str:
     for entry in report["files"]:
         if not entry["changes"] and not entry["findings"]:
             continue
-        lines.append(paint(entry["path"], "path"))
+        lines.append(paint(terminal_safe(entry["path"]), "path"))
         items = [(c["line"], c["column"], 0, c) for c in entry["changes"]]
         items += [(f["line"], f["column"], 1, f) for f in entry["findings"]]
         for line, column, kind, item in sorted(items, key=lambda i: (i[0], i[1], i[2])):
             where = f"{line}:{column}"
             if kind == 0:
                 change = f"{paint(_show(item['before']), 'before')} -> {paint(_show(item['after']), 'after')}"
-                lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {change}  {item['message']}")
+                lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {change}  {terminal_safe(item['message'])}")
             else:
                 lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {paint(item['severity'], item['severity'])}"
-                             f"  {_show(item['text'])}  {_finding_detail(item)}")
+                             f"  {_show(item['text'])}  {terminal_safe(_finding_detail(item))}")
     summary = report["summary"]
     lines.append(
         f"{summary['files']} file(s), {summary['changed']} changed, {summary['changes']} change(s), "
         f"{summary['findings']} finding(s)" + (f", {summary['errors']} error(s)" if summary.get("errors") else "")
     )
     return "\n".join(lines) + "\n"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with control and bidi-format characters escaped: a file name, message or
+    suggestion must not clear the screen (ESC), forge a line (CR, LF) or reorder one."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def _show(text: str) -> str:
