@@ -116,6 +116,10 @@ def read_bounded(path: Path | str, limit: int = DEFAULT_MAX_BYTES, regular_only:
     ValueError past the limit.
     """
     flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if regular_only:  # a socket cannot even be opened: say what it is first
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(0, f"not a regular file ({_kind(mode)})", str(path))
     fd = os.open(path, flags | (getattr(os, "O_NONBLOCK", 0) if regular_only else 0))
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
