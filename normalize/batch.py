@@ -39,7 +39,8 @@ class Outcome:
     notes: tuple[str, ...] = ()  # written, but something could not be kept (owner, xattrs)
 
 
-def read_input(target: Target, limit: int, stdin: Callable[[], bytes] | None = None) -> bytes:
+def read_input(target: Target, limit: int, stdin: Callable[[], bytes] | None = None,
+               regular_only: bool = False) -> bytes:
     if target.path is None:
         if stdin is None:
             import sys
@@ -61,7 +62,7 @@ def read_input(target: Target, limit: int, stdin: Callable[[], bytes] | None = N
             raise NormalizeError(f"{target.display}: {size} bytes exceeds the limit of {limit} (max-bytes); not read")
         # at most limit + 1 bytes whatever st_size said (a device says 0); a file found by
         # walking must be a regular file (a FIFO would block, /dev/zero never ends)
-        return read_bounded(path, limit, regular_only=not target.explicit)
+        return read_bounded(path, limit, regular_only=regular_only or not target.explicit)
     except ValueError:
         raise NormalizeError(f"{target.display}: more than {limit} bytes exceeds the limit (max-bytes); not read") from None
     except NotRegularFile as exc:
@@ -98,7 +99,7 @@ def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
             return Outcome(target.display, result, output=output)
         with locked(target.path):
             remove_stale_temps(target.path)
-            data = read_input(target, engine.config.max_bytes)
+            data = read_input(target, engine.config.max_bytes, regular_only=True)  # it will be replaced
             result = engine.normalize_bytes(data, markup=markup)
             if not result.changed:
                 return Outcome(target.display, result)
