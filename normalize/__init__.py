@@ -35,18 +35,18 @@ def __getattr__(name: str) -> Any:  # import submodules only when used: the CLI 
     raise AttributeError(name)
 
 
-def _engine(style: Any, select: Any, ignore: Any, config: Any) -> "Normalizer":
+def _engine(style: Any, select: Any, ignore: Any, config: Any, language: Any = None) -> "Normalizer":
     """A Normalizer for these settings. Engines for a config given by path (or none) are kept,
     so the file is read once; a Config or mapping gets a fresh, cheap engine (its compiled
     stages are shared through pipeline._COMPILED), never one cached under a recycled id()."""
     from .pipeline import Normalizer
 
     if config is not None and not isinstance(config, (str, PurePath)):
-        return Normalizer(style=style, select=select, ignore=ignore, config=config)
-    key = (style, _key(select), _key(ignore), str(config) if config is not None else None)
+        return Normalizer(style=style, select=select, ignore=ignore, config=config, language=language)
+    key = (style, _key(select), _key(ignore), str(config) if config is not None else None, language)
     engine = _ENGINES.get(key)
     if engine is None:
-        engine = Normalizer(style=style, select=select, ignore=ignore, config=config)
+        engine = Normalizer(style=style, select=select, ignore=ignore, config=config, language=language)
         if len(_ENGINES) < 32:
             _ENGINES[key] = engine
     return engine
@@ -57,12 +57,13 @@ def _key(value: Any) -> Any:
 
 
 def normalize_text(text: str, style: str | None = None, select: Any = None, ignore: Any = None,
-                   config: Any = None) -> "Result":
-    """Normalise one text; the compiled engine is cached per settings."""
-    return _engine(style, select, ignore, config).normalize_text(text)
+                   config: Any = None, language: str | None = None) -> "Result":
+    """Normalise one text; the compiled engine is cached per settings. `language`: None or
+    "auto" to detect the document's language, or an ISO 639-1 code that overrides detection."""
+    return _engine(style, select, ignore, config, language).normalize_text(text)
 
 
 def normalize_bytes(data: bytes, style: str | None = None, select: Any = None, ignore: Any = None,
-                    config: Any = None) -> "Result":
+                    config: Any = None, language: str | None = None) -> "Result":
     """Decode (detecting the encoding) and normalise one document."""
-    return _engine(style, select, ignore, config).normalize_bytes(data)
+    return _engine(style, select, ignore, config, language).normalize_bytes(data)

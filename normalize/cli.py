@@ -61,19 +61,21 @@ Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write th
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
 Unsafe = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that could change meaning.")]
 ForceExclude = Annotated[bool, typer.Option("--force-exclude", help="Apply excludes to files named explicitly.")]
+Language = Annotated[Optional[str], typer.Option(
+    "--language", help="The documents' language (ISO 639-1 code, e.g. en, de), or auto to detect it.")]
 
 
 @app.command()
 def check(
     paths: Paths, style: Style = None, select: Select = None, ignore: Ignore = None, config: ConfigOpt = None,
     format: FormatOpt = Format.text, fail_on: FailOn = None, markup: MarkupOpt = None, output: Output = None,
-    jobs: Jobs = None, unsafe_fixes: Unsafe = False, force_exclude: ForceExclude = False,
+    jobs: Jobs = None, unsafe_fixes: Unsafe = False, force_exclude: ForceExclude = False, language: Language = None,
 ) -> None:
     """Report what would change and what needs a human. Never writes."""
     from .batch import Options
 
     _run(paths, Options(fix=False, markup=markup.value if markup else None), style, select, ignore, config,
-         format, fail_on, output, jobs, unsafe_fixes, force_exclude, exit_on_fix=True)
+         format, fail_on, output, jobs, unsafe_fixes, force_exclude, exit_on_fix=True, language=language)
 
 
 @app.command()
@@ -87,17 +89,19 @@ def fix(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="PATH is a JSONL dataset; -o names the output dataset.")] = False,
     field: Annotated[str, typer.Option(help="JSONL: the field holding the text.")] = "text",
     report_field: Annotated[str, typer.Option(help="JSONL: field for each record's report ('' for none).")] = "normalize",
+    language: Language = None,
 ) -> None:
     """Write fixes in place (atomically), or print the cleaned text with --stdout."""
     from .batch import Options
 
     if jsonl:
-        _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs, unsafe_fixes)
+        _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs, unsafe_fixes,
+                   language=language)
         return
 
     options = Options(fix=True, stdout=stdout, keep_encoding=keep_encoding, markup=markup.value if markup else None)
     _run(paths, options, style, select, ignore, config, format, fail_on, output, jobs, unsafe_fixes,
-         force_exclude, exit_on_fix=exit_non_zero_on_fix)
+         force_exclude, exit_on_fix=exit_non_zero_on_fix, language=language)
 
 
 @app.command()
@@ -122,13 +126,13 @@ def rules(
 
 
 def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jobs, unsafe, force_exclude,
-         exit_on_fix: bool) -> None:  # noqa: ANN001 - the options above say the types
+         exit_on_fix: bool, language: str | None = None) -> None:  # noqa: ANN001 - the options above say the types
     from .batch import default_jobs, process_all
     from .files import collect
     from .report import build_report, render
 
     engines = _EngineCache(config, dict(style=style, select=select, ignore=ignore,
-                                        unsafe_fixes=unsafe or None))
+                                        unsafe_fixes=unsafe or None, language=language))
     base = _guard(engines.base)
     fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or base.config.fail_on]
     unknown = _guard(base.check_selectors) if (base.config.select or base.config.ignore) else []
@@ -171,7 +175,7 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
 
 
 def _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs,
-               unsafe) -> None:  # noqa: ANN001 - the options of `fix` say the types
+               unsafe, language: str | None = None) -> None:  # noqa: ANN001 - the options of `fix` say the types
     """Stream a JSONL dataset: one input (file or -), cleaned records to --output or stdout."""
     import contextlib
 
@@ -181,9 +185,15 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
     if len(paths) != 1:
         _fail("--jsonl takes exactly one input (a file or -)")
     engine = _guard(lambda: _EngineCache(config, dict(style=style, select=select, ignore=ignore,
+<<<<<<< HEAD
                                                       unsafe_fixes=unsafe or None)).base())
     if output is not None and paths[0] != "-" and _same_file(output, Path(paths[0])):
         _fail("--jsonl output must differ from the input (it is the same file)")
+=======
+                                                      unsafe_fixes=unsafe or None, language=language)).base())
+    if output is not None and paths[0] != "-" and output.resolve() == Path(paths[0]).resolve():
+        _fail("--jsonl output must differ from the input")
+>>>>>>> main
     with contextlib.ExitStack() as stack:
         try:
             if paths[0] == "-" and sys.stdin is None:

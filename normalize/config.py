@@ -24,6 +24,7 @@ CONFIG_FILES = ("normalize.toml", "pyproject.toml")
 @dataclass(frozen=True)
 class Config:
     style: str | None = None
+    language: str | None = None  # ISO 639-1 code that overrides detection; None or "auto": detect
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     packs: tuple[Path, ...] = ()  # extra rule packs (honorifics, rules, gazetteer, glossary)
@@ -127,6 +128,8 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
             fail(key, "'max-bytes' must be a positive integer")
         elif name == "style" and not isinstance(value, str):
             fail(key, "'style' must be a string")
+        elif name == "language" and language_problem(value):
+            fail(key, language_problem(value))
         elif name == "foreign_actions" and not (
             isinstance(value, dict) and all(v in FOREIGN_ACTIONS for v in value.values())
         ):
@@ -149,6 +152,15 @@ def _trusted_pack(pack: Path) -> bool:
     if reason:
         warn_once(f"ignoring rule pack {pack}: {reason}")
     return reason is None
+
+
+def language_problem(value: Any) -> str | None:
+    """Why `value` is not a language setting ("auto" or a known ISO 639-1 code), or None."""
+    from .languages import ISO_639_1
+
+    if value is None or value == "auto" or (isinstance(value, str) and value in ISO_639_1):
+        return None
+    return f"'language' must be 'auto' or an ISO 639-1 code such as en, de, fr (not {value!r})"
 
 
 def resolve_config(config: Config | Mapping[str, Any] | str | Path | None) -> Config:

@@ -29,6 +29,8 @@ class Document:
     language: str | None = None  # main language, ISO 639-1
     script: str | None = None  # main script, Unicode name
     markup: str = "text"  # text | markdown | html | rst
+    language_source: str | None = None  # "configured" | "detected" | "undetermined" (normalize.languages)
+    language_confidence: float | None = None
 
     @cached_property
     def _protection(self) -> tuple[list[tuple[int, int]], Any]:

@@ -11,15 +11,16 @@ the changes on the input gives the output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from .config import Config, resolve_config
-from .doclang import latin_language
+from .config import Config, language_problem, resolve_config
+from .doclang import main_language
 from .document import Document
 from .edits import Change, Edit, Finding, LineIndex, OffsetMap, apply_edits, compose, resolve_overlaps
 from .errors import NormalizeError
+from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
 from .selection import Selection, unknown_selectors
 from .stages import Stage
@@ -39,6 +40,8 @@ class Result:
     language: str | None = None
     source: str = field(default="", repr=False)  # the (decoded) input text
     bom: bytes = field(default=b"", repr=False)  # a byte-order mark the writer must restore
+    language_source: str | None = None  # "configured" | "detected" | "undetermined"; None: empty text
+    language_confidence: float | None = None  # the detector's confidence (1.0 when configured)
 
     @property
     def changed(self) -> bool:
@@ -49,6 +52,8 @@ class Result:
         return {
             "encoding": self.encoding,
             "language": self.language,
+            "language_source": self.language_source,
+            "language_confidence": self.language_confidence,
             "changed": self.changed,
             "changes": [c.to_dict() for c in self.changes],
             "findings": [f.to_dict() for f in self.findings],
@@ -66,9 +71,14 @@ class Normalizer:
         config: Config | Mapping[str, Any] | str | Path | None = None,
         *,
         unsafe_fixes: bool | None = None,
+        language: str | None = None,
     ) -> None:
         base = resolve_config(config)
-        self.config = base.merged(style=style, select=select, ignore=ignore, unsafe_fixes=unsafe_fixes)
+        self.config = base.merged(style=style, select=select, ignore=ignore, unsafe_fixes=unsafe_fixes,
+                                  language=language)
+        problem = language_problem(self.config.language)
+        if problem:
+            raise NormalizeError(problem)
         self.selection = Selection(self.config.select, self.config.ignore)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -80,7 +90,8 @@ class Normalizer:
     @property
     def _stages(self) -> tuple[list[Stage], list[Stage]]:
         # Shared per process and configuration: an engine unpickled in a worker compiles once.
-        key = repr((self.config, self.selection))
+        # The language setting is read per document, not compiled in.
+        key = repr((replace(self.config, language=None), self.selection))
         stages = _COMPILED.get(key)
         if stages is None:
             stages = _COMPILED[key] = build_stages(self.config, self.selection)
@@ -110,8 +121,7 @@ class Normalizer:
 
         decoded = decode_bytes(bytes(data))
         result = self._run(decoded.text, markup, pre_edits=decoded.edits, pre_findings=decoded.findings)
-        return Result(result.text, result.changes, result.findings, decoded.encoding, result.language,
-                      result.source, decoded.bom)
+        return replace(result, encoding=decoded.encoding, bom=decoded.bom)
 
     def normalize_many(self, texts: Iterable[str | bytes], *, markup: str = "text") -> Iterator[Result]:
         """Normalise a stream of documents lazily, in order."""
@@ -154,17 +164,22 @@ class Normalizer:
             if number >= 1 and not changed:
                 break
         output = doc.text
+        known = dict(language_source=doc.language_source, language_confidence=doc.language_confidence)
         if not applied and not findings:
-            return Result(output, [], [], None, doc.language, text)
+            return Result(output, [], [], None, doc.language, text, **known)
         lines = LineIndex(text)
         changes = [_change(text, e, lines) for e in applied]
         located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
-        return Result(output, changes, located, None, doc.language, text)
+        return Result(output, changes, located, None, doc.language, text, **known)
 
     def _document(self, text: str, markup: str, like: Document | None = None) -> Document:
         """The document the stages see; `like`: an earlier version whose language still holds."""
-        language, script = (like.language, like.script) if like else describe(text)
-        return Document(text, self.config.style, language, script, markup)
+        if like:
+            return Document(text, self.config.style, like.language, like.script, markup,
+                            like.language_source, like.language_confidence)
+        configured = self.config.language if self.config.language != "auto" else None
+        language, script, source, confidence = detect(text, configured)
+        return Document(text, self.config.style, language, script, markup, source, confidence)
 
     def _round(
         self, doc: Document, stages: list[Stage], extra: list[Edit] | None = None,
@@ -175,6 +190,8 @@ class Normalizer:
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
         for stage in stages:
+            if doc.language is None and stage.name in LANGUAGE_SPECIFIC:
+                continue  # uncertain means safe: no names, no honorific style without a language
             edits, found = stage.run(doc)
             proposals += edits
             findings += found
@@ -253,22 +270,47 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
     return [s for s in built if isinstance(s, repair_kinds)], [s for s in built if not isinstance(s, repair_kinds)]
 
 
+# Stages whose work depends on the document's language: without a language, they do not run.
+LANGUAGE_SPECIFIC = frozenset({"names", "honorifics", "latin-sentences"})
+
+
 def describe(text: str) -> tuple[str | None, str | None]:
-    """The document's main language and script, cheaply."""
+    """The document's main language (None: undetermined) and script, cheaply."""
+    language, script, _, _ = detect(text)
+    return language, script
+
+
+def detect(text: str, configured: str | None = None) -> tuple[str | None, str | None, str | None, float | None]:
+    """Language, script, where the language came from ("configured" | "detected" |
+    "undetermined"; None for a text without letters) and the confidence in it."""
+    script = main_script_of(text)
+    if configured:
+        return configured, script, CONFIGURED, 1.0
+    if not text.strip():
+        return None, script, None, None
+    if script == "Latin":
+        guess = main_language(text)
+        language, confidence = guess.language, guess.confidence
+    else:
+        from .langid import identify
+
+        language, confidence = identify(_sample(text, script), script)
+        language = None if language == "und" else language
+    if language is None:
+        return None, script, UNDETERMINED, confidence
+    return language, script, DETECTED, confidence
+
+
+def main_script_of(text: str) -> str:
     if text.isascii():
-        return (latin_language(text)[0] or "en") if text.strip() else None, "Latin"
+        return "Latin"
     head = text[:10_000]
     # UTF-8 length counts 1-3 extra bytes per non-ASCII character: few of them, a Latin text
     if len(head.encode("utf-8", "surrogatepass")) - len(head) < len(head) // 5:
-        return latin_language(text)[0] or "en", "Latin"
-    sample = text[:50_000]
-    from .langid import identify, main_script
+        return "Latin"
+    from .langid import main_script
 
-    script = main_script(sample) or "Latin"
-    if script == "Latin":
-        return latin_language(text)[0] or "en", script
-    language, _ = identify(_sample(text, script), script)
-    return language, script
+    return main_script(text[:50_000]) or "Latin"
 
 
 def _sample(text: str, script: str) -> str:

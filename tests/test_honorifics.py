@@ -19,7 +19,7 @@ def test_every_honorific_has_an_example():
 
 @pytest.mark.parametrize("rule,example", CASES, ids=[f"{r}:{e.input}" for r, e in CASES])
 def test_pack_examples(rule, example):
-    engine = normalize.Normalizer(style=example.style, select=["honorific"])
+    engine = normalize.Normalizer(style=example.style, select=["honorific"], language=example.language or "en")
     text = example.input
     if example.language == "fr":
         text = f"Le président et la ministre ont dit que les sanctions sont en place. {text}"

@@ -97,12 +97,14 @@ class HonorificStage:
         ]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        language = doc.language if doc.language in self._by_language else "en"
+        language = doc.language or "en"  # a language without a pack (nl, tr) gets no English style
         pack = self._by_language.get(language)
         if pack is None:
             return [], []
         by_bare = self._by_bare[language]
-        present = doc.capital_words.intersection(by_bare)
+        present = set(doc.capital_words.intersection(by_bare))
+        # lower-case titles (Polish dr, prof.) are not among the capitalised words
+        present.update(t for t in by_bare if not t[:1].isupper() and t in doc.text)
         if not present:  # no title anywhere: nothing to standardise
             return [], []
         text = doc.text

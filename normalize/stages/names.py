@@ -22,6 +22,7 @@ class NameStage:
         self._style = style
         self._matcher: Any = NameMatcher(self._gazetteer, style)
         self._natives: dict[str, str] | None = None
+        self._press: dict[str, Any] = {}  # language -> matcher of its press spellings
 
     def rules(self) -> list[RuleInfo]:
         return [
@@ -41,7 +42,21 @@ class NameStage:
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         # The canonical spellings are English press spellings: a French or German article
-        # rightly writes Choïgou or Schoigu, so other languages are left alone.
+        # rightly writes Choïgou or Schoigu, so other languages are left alone, unless their
+        # own press style is selected (--style de): then names/press.py supplies the spellings.
         if doc.language not in (None, "en"):
-            return [], []
+            if doc.style != doc.language:
+                return [], []
+            matcher = self._press_matcher(doc.language)
+            return matcher.find(doc.text, doc.is_protected, doc.capital_words) if matcher else ([], [])
         return self._matcher.find(doc.text, doc.is_protected, doc.capital_words)
+
+    def _press_matcher(self, language: str) -> Any:
+        from ..names import NameMatcher
+        from ..names.press import PRESS_LANGUAGES, press_gazetteer
+
+        if language not in PRESS_LANGUAGES:
+            return None
+        if language not in self._press:
+            self._press[language] = NameMatcher(press_gazetteer(self._gazetteer, language), language)
+        return self._press[language]
