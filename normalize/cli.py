@@ -185,15 +185,9 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
     if len(paths) != 1:
         _fail("--jsonl takes exactly one input (a file or -)")
     engine = _guard(lambda: _EngineCache(config, dict(style=style, select=select, ignore=ignore,
-<<<<<<< HEAD
-                                                      unsafe_fixes=unsafe or None)).base())
+                                                      unsafe_fixes=unsafe or None, language=language)).base())
     if output is not None and paths[0] != "-" and _same_file(output, Path(paths[0])):
         _fail("--jsonl output must differ from the input (it is the same file)")
-=======
-                                                      unsafe_fixes=unsafe or None, language=language)).base())
-    if output is not None and paths[0] != "-" and output.resolve() == Path(paths[0]).resolve():
-        _fail("--jsonl output must differ from the input")
->>>>>>> main
     with contextlib.ExitStack() as stack:
         try:
             if paths[0] == "-" and sys.stdin is None:
