@@ -134,7 +134,14 @@ def suppressions(size: int) -> str:
 
 
 def short_lines(size: int) -> str:
-    return _grow(lambda i: ("Mr Kim.\n", "Hi\n", "Dr. Lee\n", "\n")[i % 4], size)
+    words = " ".join(_sentences("en")).split()
+    extra = ("Mr Kim.", "Dr. Lee said", "", "Mr. Putin")
+
+    def unit(i: int) -> str:  # English lines of one to four words, a title every few lines
+        line = " ".join(words[(i * 3) % len(words) : (i * 3) % len(words) + 1 + i % 4])
+        return (extra[i % 4] if i % 3 == 0 else line) + "\n"
+
+    return _grow(unit, size)
 
 
 FAMILIES: dict[str, tuple[Callable[[int], str | bytes], str]] = {

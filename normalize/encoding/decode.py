@@ -14,6 +14,8 @@ except for one pasted cp1252 "£" must not be re-decoded as cp1252 as a whole. S
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -227,11 +229,15 @@ def _decode_legacy(data: bytes) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             continue
         score, lang = _legacy_plausibility(text)
-        scored.append((score, -rank, encoding, text, lang))
+        # keep a digest, not the text: eight decodings of a big file held at once cost 16x its size
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        del text
+        scored.append((score, -rank, encoding, digest, lang))
     if not scored:
         raise NormalizeError("not UTF-8, and no supported code page decodes it")
     scored.sort(reverse=True)
-    score, _, encoding, text, lang = scored[0]
+    score, _, encoding, _, lang = scored[0]
+    text = data.decode(encoding)
     if score < MIN_LEGACY_SCORE:
         raise NormalizeError(f"not UTF-8, and no code page gives readable text (best: {DISPLAY.get(encoding, encoding)})")
     _reject_binary(text)
@@ -258,8 +264,8 @@ def _legacy_plausibility(text: str) -> tuple[float, str]:
     return score - 20.0 * odd / max(1, len(letters)), lang
 
 
-def _confidence(scored: list[tuple[float, int, str, str, str]]) -> float:
-    """Margin to the best decoding that differs in text, squashed into 0.5..1."""
+def _confidence(scored: list[tuple[float, int, str, bytes, str]]) -> float:
+    """Margin to the best decoding that differs in text (by digest), squashed into 0.5..1."""
     best_text = scored[0][3]
     for score, _, _, text, _ in scored[1:]:
         if text != best_text:
