@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -46,7 +46,8 @@ def _engine(style: Any, select: Any, ignore: Any, config: Any, language: Any = N
     key = (style, _key(select), _key(ignore), str(config) if config is not None else None, language)
     engine = _ENGINES.get(key)
     if engine is None:
-        engine = Normalizer(style=style, select=select, ignore=ignore, config=config, language=language)
+        engine = Normalizer(style=style, select=select, ignore=ignore, config=Path(config) if config else None,
+                            language=language)
         if len(_ENGINES) < 32:
             _ENGINES[key] = engine
     return engine

@@ -108,21 +108,29 @@ def fix(
 def rules(
     format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
     config: ConfigOpt = None,
+    check_examples: Annotated[bool, typer.Option("--check-examples", help="Run the examples of PACKS instead.")] = False,
+    packs: Annotated[Optional[list[Path]], typer.Argument(help="Pack files, with --check-examples.")] = None,
 ) -> None:
     """List the rules: id, category, severity, source file."""
     import json
+
+    if check_examples or packs:
+        from .examples import run_check_examples
+
+        raise typer.Exit(run_check_examples(packs or [], typer.echo))
 
     from .pipeline import Normalizer
 
     engine = _guard(lambda: Normalizer(config=config))
     infos = _guard(engine.rules)
     if format == Format.json:
-        typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "source": r.source}
+        typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity,
+                                "severities": list(r.allowed_severities), "safe": r.safe, "source": r.source}
                                for r in infos], ensure_ascii=False, indent=2))
         return
     width = max((len(r.id) for r in infos), default=10)
     for r in infos:
-        typer.echo(f"{r.id:<{width}}  {r.category:<15}  {r.severity:<7}  {_relative(r.source)}")
+        typer.echo(f"{r.id:<{width}}  {r.category:<15}  {'/'.join(r.allowed_severities):<13}  {_relative(r.source)}")
 
 
 def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jobs, unsafe, force_exclude,

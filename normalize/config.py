@@ -6,9 +6,10 @@ walking up from the document, the arguments given to the API or CLI.
 
 from __future__ import annotations
 
+import stat
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -64,19 +65,51 @@ def find_config_file(start: Path) -> Path | None:
     return _config_for_folder(str(folder.absolute()))
 
 
-@lru_cache(maxsize=4096)
+_FOLDER_ANSWERS: OrderedDict[str, tuple[tuple[tuple[int, int] | None, ...], Path | None]] = OrderedDict()
+FOLDERS_KEPT = 4096
+
+
 def _config_for_folder(folder: str) -> Path | None:
-    """Per folder, remembered: a batch of files in one folder looks once, not once per file."""
+    """Walks up, a few stat() calls per folder; each folder's own answer (which reads a
+    pyproject.toml) is remembered while its candidate files keep their mtime and size, so a
+    long-running process sees a configuration file created or edited after it started."""
     here = Path(folder)
-    for name in CONFIG_FILES:
-        path = here / name
-        if path.is_file() and (name == "normalize.toml" or _has_tool_table(path)):
+    while True:
+        found = _own_config(here)
+        if found is not None:
+            return found
+        if here.parent == here:
+            return None
+        here = here.parent
+
+
+def _own_config(folder: Path) -> Path | None:
+    stamp = tuple(_stat(folder / name) for name in CONFIG_FILES)
+    key = str(folder)
+    known = _FOLDER_ANSWERS.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    answer = None
+    for name, seen in zip(CONFIG_FILES, stamp):
+        path = folder / name
+        if seen is not None and (name == "normalize.toml" or _has_tool_table(path)):
             reason = untrusted(path)  # planted by another user: ignored, as git's safe.directory
             if reason is None:
-                return path
+                answer = path
+                break
             warn_once(f"ignoring {path}: {reason} (pass it with --config to use it anyway)")
-    parent = here.parent
-    return None if parent == here else _config_for_folder(str(parent))
+    _FOLDER_ANSWERS[key] = (stamp, answer)
+    while len(_FOLDER_ANSWERS) > FOLDERS_KEPT:
+        _FOLDER_ANSWERS.popitem(last=False)
+    return answer
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -128,8 +161,8 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
             fail(key, "'max-bytes' must be a positive integer")
         elif name == "style" and not isinstance(value, str):
             fail(key, "'style' must be a string")
-        elif name == "language" and language_problem(value):
-            fail(key, language_problem(value))
+        elif name == "language" and (problem := language_problem(value)):
+            fail(key, problem)
         elif name == "foreign_actions" and not (
             isinstance(value, dict) and all(v in FOREIGN_ACTIONS for v in value.values())
         ):

@@ -32,11 +32,15 @@ from typing import Any
 import regex
 
 from normalize.errors import RulePackError
-from normalize.tomlpos import locate
+from normalize.rulebook import examples_problem
+from normalize.tomlpos import error_line, locate, quoted_line, table_key_line, table_line
 
 PACK_KEYS: dict[str, type] = {"name": str, "kind": str, "source": str, "target": str, "description": str}
 PACK_REQUIRED = ("name", "kind", "source", "target")
-PHRASE_KEYS: dict[str, type] = {"text": str, "translation": str, "forms": list, "definite": bool, "note": str}
+PHRASE_KEYS: dict[str, type] = {
+    "text": str, "translation": str, "forms": list, "definite": bool, "note": str,
+    "examples": list,  # {input, output} cases with translation on: tests/test_cases.py, `rules --check-examples`
+}
 FORM_KEYS: dict[str, type] = {"text": str, "translation": str}
 MAX_STEM_WORDS = 6
 MIN_STEM = 4
@@ -207,9 +211,9 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     """
     from .names import cache  # compiled glossaries are cached like gazetteers: TOML parsing is slow
 
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     try:
-        blobs = [("glossary.py", Path(__file__).read_bytes())] + [(str(p), p.read_bytes()) for p in paths]
+        blobs = [("glossary.py", Path(__file__).read_bytes())] + [(str(p), p.read_bytes()) for p in files]
     except OSError:
         blobs = None  # let the loader report the unreadable pack
     key = cache.cache_key(blobs) if blobs else None
@@ -218,7 +222,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
         return cached
     glossary = Glossary()
     seen: dict[tuple[str, str], _Origin] = {}
-    for path in paths:
+    for path in files:
         _load_pack(path, glossary, seen)
     if key:
         cache.write(key, glossary, kind="glossary")
@@ -263,8 +267,7 @@ def _load_pack(path: Path, glossary: Glossary, seen: dict[tuple[str, str], _Orig
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        line = regex.search(r"line (\d+)", str(error))
-        raise RulePackError(path, int(line.group(1)) if line else None, f"invalid TOML: {error}") from error
+        raise RulePackError(path, error_line(error, source), f"invalid TOML: {error}") from error
     where = _Where(path, source)
     language = _check_pack(where, data)
     phrases = data.get("phrase", [])
@@ -302,6 +305,9 @@ def _phrase_entries(where: _Where, number: int, phrase: Any, language: str) -> I
     if not isinstance(phrase, dict):
         raise where.error(line(), "each [[phrase]] must be a table")
     _check_keys(where, phrase, PHRASE_KEYS, ("text", "translation"), "[[phrase]]", line)
+    problem = examples_problem(phrase.get("examples", []))
+    if problem:
+        raise where.error(line("examples"), problem)
     _check_script(where, lambda: line("text"), phrase["text"], language)
     definite = bool(phrase.get("definite", True))
     base = Entry(phrase["text"].strip(), phrase["translation"].strip(), definite, True)
@@ -368,35 +374,14 @@ def _check_script(where: _Where, line_of: Callable[[], int | None], text: str, l
 
 def _form_line(source: str, forms_line: int | None, form: Any) -> int | None:
     """Line of an inline form table: the first line from `forms =` on that quotes its text."""
-    if forms_line is None or not isinstance(form, dict) or not isinstance(form.get("text"), str):
+    if not isinstance(form, dict) or not isinstance(form.get("text"), str):
         return forms_line
-    lines = source.splitlines()
-    needle = '"' + form["text"] + '"'
-    for number in range(forms_line - 1, len(lines)):
-        if needle in lines[number]:
-            return number + 1
-        if number > forms_line - 1 and lines[number].lstrip().startswith("[["):
-            break
-    return forms_line
+    return quoted_line(source, forms_line, form["text"])
 
 
 def _pack_line(source: str, key: str | None) -> int | None:
-    header = _table_line(source, "pack")
-    if key is None or header is None:
-        return header
-    lines = source.splitlines()
-    pattern = regex.compile(r"^\s*" + regex.escape(key) + r"\s*=")
-    for number in range(header, len(lines)):
-        if lines[number].lstrip().startswith("["):
-            break
-        if pattern.match(lines[number]):
-            return number + 1
-    return header
+    return table_key_line(source, "pack", key)
 
 
 def _table_line(source: str, name: str) -> int | None:
-    pattern = regex.compile(r"^\s*\[{1,2}\s*" + regex.escape(name) + r"\s*\]|^\s*" + regex.escape(name) + r"\s*=")
-    for number, line in enumerate(source.splitlines()):
-        if pattern.match(line):
-            return number + 1
-    return None
+    return table_line(source, name)

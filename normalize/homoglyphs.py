@@ -35,6 +35,15 @@ from pathlib import Path
 import regex
 
 from normalize.edits import Edit
+from normalize.rule import Rule
+
+HERE = "normalize/homoglyphs.py"
+TO_LATIN = Rule("homoglyph.latin", "homoglyph", "warning", HERE, "look-alike letters in a Latin word made Latin")
+TO_CYRILLIC = Rule("homoglyph.cyrillic", "homoglyph", "warning", HERE,
+                   "look-alike letters in a Cyrillic word made Cyrillic")
+TO_GREEK = Rule("homoglyph.greek", "homoglyph", "warning", HERE, "look-alike letters in a Greek word made Greek")
+RULE_FOR_TARGET = {"latin": TO_LATIN, "cyrillic": TO_CYRILLIC, "greek": TO_GREEK}
+RULES = tuple(RULE_FOR_TARGET.values())
 
 SCRIPT_CODES = {"latin": "Latn", "cyrillic": "Cyrl", "greek": "Grek"}
 DATA_FILE = Path(__file__).parent / "data" / "confusables.json"
@@ -235,10 +244,7 @@ def _edits_for(
         )
         if not safe:
             message += " (not certain: check the word)"
-        edits.append(
-            Edit(start + i, start + i + 1, replacement, f"homoglyph.{target}", "homoglyph",
-                 message, safe=safe, severity="warning")
-        )
+        edits.append(RULE_FOR_TARGET[target].edit(start + i, start + i + 1, replacement, message, safe=safe))
     return edits
 
 

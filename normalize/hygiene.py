@@ -30,6 +30,27 @@ import unicodedata
 import regex
 
 from normalize.edits import Edit, Finding
+from normalize.rule import Rule
+
+HERE = "normalize/hygiene.py"
+NFC = Rule("unicode.nfc", "unicode", "info", HERE, "text not in Unicode normalization form C")
+ZERO_WIDTH_SPACE = Rule("unicode.zero-width-space", "unicode", "warning", HERE,
+                        "zero-width space removed (kept between Thai, Lao, Khmer, Myanmar, Tibetan letters)")
+WORD_JOINER = Rule("unicode.word-joiner", "unicode", "warning", HERE, "invisible word joiner removed")
+STRAY_BOM = Rule("unicode.stray-bom", "unicode", "warning", HERE, "byte-order mark inside the text removed")
+SOFT_HYPHEN = Rule("unicode.soft-hyphen", "unicode", "warning", HERE, "soft hyphen removed")
+ZERO_WIDTH_JOINER = Rule("unicode.zero-width-joiner", "unicode", "warning", HERE,
+                         "ZWJ/ZWNJ removed outside scripts and emoji that join with them")
+CONTROL_CHAR = Rule("unicode.control", "unicode", "warning", HERE, "control character removed")
+BIDI_CONTROL = Rule("unicode.bidi", "unicode", "warning", HERE,
+                    "bidirectional control reported (Trojan Source); removed on lines without right-to-left text",
+                    severities=("warning", "info"))
+FULLWIDTH_FORM = Rule("unicode.fullwidth", "unicode", "info", HERE, "fullwidth form outside CJK text")
+LIGATURE = Rule("unicode.ligature", "unicode", "info", HERE, "typographic ligature spelled out")
+UNUSUAL_SPACE = Rule("whitespace.unusual-space", "whitespace", "info", HERE,
+                     "odd space replaced by a space, unless it glues on purpose")
+RULES = (NFC, ZERO_WIDTH_SPACE, WORD_JOINER, STRAY_BOM, SOFT_HYPHEN, ZERO_WIDTH_JOINER, CONTROL_CHAR,
+         BIDI_CONTROL, FULLWIDTH_FORM, LIGATURE, UNUSUAL_SPACE)
 
 ASCII_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # C0 except \t \n \r, and DEL
 CONTROL = ASCII_CONTROL + "\x80-\x9f"  # and C1
@@ -40,11 +61,11 @@ SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 FULLWIDTH = "\uff01-\uff5e"
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
              "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}  # fmt: skip
-REMOVED = {  # character -> rule id; always removed (FEFF only after offset 0)
-    "\u200b": "unicode.zero-width-space",
-    "\u2060": "unicode.word-joiner",
-    "\ufeff": "unicode.stray-bom",
-    "\u00ad": "unicode.soft-hyphen",
+REMOVED = {  # character -> rule; always removed (FEFF only after offset 0)
+    "\u200b": ZERO_WIDTH_SPACE,
+    "\u2060": WORD_JOINER,
+    "\ufeff": STRAY_BOM,
+    "\u00ad": SOFT_HYPHEN,
 }
 
 _SUSPICIOUS = re.compile(
@@ -129,36 +150,32 @@ class _Scan:
         elif "\uff01" <= char <= "\uff5e":
             self._fullwidth(start, end)
         elif char in LIGATURES:
-            self._propose(start, start + 1, LIGATURES[char], "unicode.ligature", "unicode",
-                          f"ligature {_describe(char)} spelled out", "info")
+            self._propose(start, start + 1, LIGATURES[char], LIGATURE, f"ligature {_describe(char)} spelled out")
         elif _is_bidi(char):
             self._bidi(start, char)
         elif _is_control(char):
-            self._propose(start, start + 1, "", "unicode.control", "unicode",
-                          f"control character {_describe(char)} removed{_cp1252_hint(char)}",
-                          "warning")
+            self._propose(start, start + 1, "", CONTROL_CHAR,
+                          f"control character {_describe(char)} removed{_cp1252_hint(char)}")
         else:
             self._space(start, char)
 
-    def _propose(self, start: int, end: int, replacement: str, rule: str, category: str,
-                 message: str, severity: str) -> None:
-        self.edits.append(Edit(start, end, replacement, rule, category, message, True, severity))
+    def _propose(self, start: int, end: int, replacement: str, rule: Rule, message: str) -> None:
+        self.edits.append(rule.edit(start, end, replacement, message))
 
     def _removable(self, pos: int, char: str) -> None:
         if char == "\ufeff" and pos == 0:
             return  # a leading BOM belongs to the file, kept by design
         if char == "\u200b" and self._between(pos, pos + 1, _NO_SPACE_SCRIPTS, both=True):
             return  # word-boundary hint in Thai, Khmer, ...
-        self._propose(pos, pos + 1, "", REMOVED[char], "unicode",
-                      f"invisible {_describe(char)} removed", "warning")
+        self._propose(pos, pos + 1, "", REMOVED[char], f"invisible {_describe(char)} removed")
 
     def _joiners(self, start: int, end: int) -> None:
         """ZWJ/ZWNJ shape Arabic-script, Brahmic and emoji text; elsewhere they are noise."""
         if self._between(start, end, _JOINER_USER, both=False):
             return
         for pos in range(start, end):
-            self._propose(pos, pos + 1, "", "unicode.zero-width-joiner", "unicode",
-                          f"{_describe(self.text[pos])} removed outside joining scripts", "warning")
+            self._propose(pos, pos + 1, "", ZERO_WIDTH_JOINER,
+                          f"{_describe(self.text[pos])} removed outside joining scripts")
 
     def _fullwidth(self, start: int, end: int) -> None:
         """Fullwidth forms are normal in CJK text; on a Latin (or other alphabetic) line
@@ -168,8 +185,8 @@ class _Scan:
             return
         for pos in range(start, end):
             char = self.text[pos]
-            self._propose(pos, pos + 1, chr(ord(char) - 0xFEE0), "unicode.fullwidth", "unicode",
-                          f"fullwidth {_describe(char)} outside CJK text", "info")
+            self._propose(pos, pos + 1, chr(ord(char) - 0xFEE0), FULLWIDTH_FORM,
+                          f"fullwidth {_describe(char)} outside CJK text")
 
     def _bidi(self, pos: int, char: str) -> None:
         """Always reported; removed only on a line with no right-to-left letters.
@@ -180,18 +197,14 @@ class _Scan:
         message = f"bidirectional control {_describe(char)} can hide content (Trojan Source)"
         rtl_line = self._line(pos)[2]
         severity = "info" if rtl_line and char in BIDI_MARKS else "warning"
-        self.findings.append(
-            Finding("unicode.bidi", "unicode", severity, pos, pos + 1, char, message)
-        )
+        self.findings.append(BIDI_CONTROL.finding(pos, pos + 1, char, message, severity=severity))
         if not rtl_line:
-            self._propose(pos, pos + 1, "", "unicode.bidi", "unicode",
-                          message + "; removed: no right-to-left text on the line", "warning")
+            self._propose(pos, pos + 1, "", BIDI_CONTROL, message + "; removed: no right-to-left text on the line")
 
     def _space(self, pos: int, char: str) -> None:
         if self._space_is_intended(pos, char):
             return
-        self._propose(pos, pos + 1, " ", "whitespace.unusual-space", "whitespace",
-                      f"{_describe(char)} replaced by a space", "info")
+        self._propose(pos, pos + 1, " ", UNUSUAL_SPACE, f"{_describe(char)} replaced by a space")
 
     def _space_is_intended(self, pos: int, char: str) -> bool:
         """Kept: U+3000 on CJK lines; and NBSP, NNBSP, thin and figure spaces that glue
@@ -335,7 +348,7 @@ def _nfc_edit(
     message = f"not in NFC: {_codepoints(before)} -> {_codepoints(after)}"
     if absorbed:
         message += f" (includes {', '.join(absorbed)})"
-    return Edit(start, end, after, "unicode.nfc", "unicode", message, safe, "info")
+    return NFC.edit(start, end, after, message, safe=safe)
 
 
 def _is_bidi(char: str) -> bool:

@@ -11,6 +11,7 @@ the changes on the input gives the output.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
@@ -26,7 +27,10 @@ from .selection import Selection, unknown_selectors
 from .stages import Stage
 
 
-_COMPILED: dict[str, tuple[list[Stage], list[Stage]]] = {}
+# Compiled stages per configuration, shared by the engines of one process (an engine
+# unpickled in a worker compiles once); a few, since a long-lived process may see many configs.
+_COMPILED: OrderedDict[str, tuple[list[Stage], list[Stage]]] = OrderedDict()
+COMPILED_KEEP = 8
 MAX_PASSES = 3
 MAX_PHASES = 6
 
@@ -95,6 +99,10 @@ class Normalizer:
         stages = _COMPILED.get(key)
         if stages is None:
             stages = _COMPILED[key] = build_stages(self.config, self.selection)
+            while len(_COMPILED) > COMPILED_KEEP:
+                _COMPILED.popitem(last=False)
+        else:
+            _COMPILED.move_to_end(key)
         return stages
 
     def rules(self) -> list[RuleInfo]:
@@ -136,7 +144,7 @@ class Normalizer:
         repair, content = self._stages
         doc = self._document(text, markup)
         applied: list[Edit] = []  # every edit so far, as edits of the input text
-        findings: list[Finding] = list(pre_findings)
+        findings: list[Finding] = self._decoder_findings(doc, pre_findings)
         extra = list(pre_edits)
         # Phases alternate, repairs first: each runs passes until it proposes nothing (two of
         # its edits may have overlapped, and only one could be applied per pass); after the
@@ -164,13 +172,22 @@ class Normalizer:
             if number >= 1 and not changed:
                 break
         output = doc.text
-        known = dict(language_source=doc.language_source, language_confidence=doc.language_confidence)
         if not applied and not findings:
-            return Result(output, [], [], None, doc.language, text, **known)
-        lines = LineIndex(text)
-        changes = [_change(text, e, lines) for e in applied]
-        located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
-        return Result(output, changes, located, None, doc.language, text, **known)
+            changes, located = [], []
+        else:
+            lines = LineIndex(text)
+            changes = [_change(text, e, lines) for e in applied]
+            located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
+        return Result(output, changes, located, None, doc.language, text,
+                      language_source=doc.language_source, language_confidence=doc.language_confidence)
+
+    def _decoder_findings(self, doc: Document, found: Iterable[Finding]) -> list[Finding]:
+        """What the byte decoder noticed obeys select/ignore and suppressions like the rest
+        (its edits go through `_round` with the first repair pass)."""
+        if not found:
+            return []
+        allowed = self._allowed(doc)
+        return [f for f in found if allowed(f.rule, f.category, f.start, f.end, finding=True)]
 
     def _document(self, text: str, markup: str, like: Document | None = None) -> Document:
         """The document the stages see; `like`: an earlier version whose language still holds."""
@@ -190,7 +207,7 @@ class Normalizer:
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
         for stage in stages:
-            if doc.language is None and stage.name in LANGUAGE_SPECIFIC:
+            if doc.language is None and stage.needs_language:
                 continue  # uncertain means safe: no names, no honorific style without a language
             edits, found = stage.run(doc)
             proposals += edits
@@ -265,13 +282,8 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
         (HonorificStage, lambda: HonorificStage(honorifics)),
         (rules, lambda: rules),
     ]
-    built = [make() for kind, make in factories if selection.may_enable(kind.families, kind.categories)]
-    repair_kinds = (EncodingStage, HygieneStage, HomoglyphStage)
-    return [s for s in built if isinstance(s, repair_kinds)], [s for s in built if not isinstance(s, repair_kinds)]
-
-
-# Stages whose work depends on the document's language: without a language, they do not run.
-LANGUAGE_SPECIFIC = frozenset({"names", "honorifics", "latin-sentences"})
+    built: list[Stage] = [make() for kind, make in factories if selection.may_enable(kind.families, kind.categories)]
+    return [s for s in built if s.phase == "repair"], [s for s in built if s.phase == "content"]
 
 
 def describe(text: str) -> tuple[str | None, str | None]:

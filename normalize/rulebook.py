@@ -23,10 +23,11 @@ import regex
 from .edits import CATEGORIES, SEVERITIES
 from .errors import RulePackError
 from .resources import rules_dir
-from .tomlpos import locate
+from .rule import RULE_ID
+from .rule import Rule as RuleInfo  # one line of `normalize rules`: a rule's declaration
+from .tomlpos import error_line, locate
 
 PACK_KINDS = ("honorifics", "rules", "gazetteer", "glossary")
-RULE_ID = regex.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,6 @@ class Rule:
         return f"{self.source}:{self.line}" if self.line else self.source
 
 
-@dataclass(frozen=True)
-class RuleInfo:
-    """One line of `normalize rules`."""
-
-    id: str
-    category: str
-    severity: str
-    source: str
-    message: str = ""
-
-
 # Gazetteers and glossaries are big and have loaders of their own that parse and validate
 # them; the rulebook only needs their kind, read from the [pack] header without a full parse.
 HEADER_KIND = regex.compile(r'^\[pack\][^\[]*?^kind\s*=\s*"(gazetteer|glossary)"', regex.MULTILINE)
@@ -102,8 +92,7 @@ def read_pack(path: Path) -> Pack:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
-        raise RulePackError(path, line, f"invalid TOML: {exc}") from None
+        raise RulePackError(path, error_line(exc, source), f"invalid TOML: {exc}") from None
     header = data.get("pack")
     if not isinstance(header, dict):
         raise RulePackError(path, 1, "missing [pack] table with kind and name")
@@ -132,11 +121,6 @@ def refuse_deep_keys(path: Path | str, source: str) -> None:
         head = line.split("=", 1)[0] if "=" in line else (line if line.lstrip().startswith("[") else "")
         if head.count(".") >= MAX_KEY_PARTS:
             raise RulePackError(path, number, f"key with more than {MAX_KEY_PARTS} dotted parts")
-
-
-def _line_from_message(message: str) -> int | None:
-    found = regex.search(r"line (\d+)", message)
-    return int(found.group(1)) if found else None
 
 
 def bundled_pack_paths() -> list[Path]:
@@ -203,19 +187,34 @@ class EntryChecker:
 
     def examples(self) -> tuple[Example, ...]:
         raw = self.entry.get("examples", [])
-        if not isinstance(raw, list):
-            self.fail("examples", "'examples' must be a list of {input, output} tables")
-        out = []
-        for item in raw:
-            if not isinstance(item, dict) or not isinstance(item.get("input"), str) or not isinstance(
-                item.get("output"), str
-            ):
-                self.fail("examples", "each example needs string 'input' and 'output'")
-            extra = set(item) - {"input", "output", "style", "language"}
-            if extra:
-                self.fail("examples", f"unknown example key {sorted(extra)[0]!r}")
-            out.append(Example(item["input"], item["output"], item.get("style"), item.get("language")))
-        return tuple(out)
+        problem = examples_problem(raw)
+        if problem:
+            self.fail("examples", problem)
+        return parse_examples(raw)
+
+
+EXAMPLE_KEYS = {"input", "output", "style", "language"}
+
+
+def examples_problem(raw: Any) -> str | None:
+    """What is wrong with an entry's `examples` list (the same schema in every pack kind), if anything."""
+    if not isinstance(raw, list):
+        return "'examples' must be a list of {input, output} tables"
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("input"), str) or not isinstance(
+            item.get("output"), str
+        ):
+            return "each example needs string 'input' and 'output'"
+        extra = set(item) - EXAMPLE_KEYS
+        if extra:
+            return f"unknown example key {sorted(extra)[0]!r}"
+        if any(not isinstance(item.get(k, ""), str) for k in ("style", "language")):
+            return "an example's 'style' and 'language' must be strings"
+    return None
+
+
+def parse_examples(raw: list[dict[str, str]]) -> tuple[Example, ...]:
+    return tuple(Example(i["input"], i["output"], i.get("style"), i.get("language")) for i in raw)
 
 
 def entries(pack: Pack, array: str) -> list[Any]:
@@ -361,4 +360,4 @@ def _rule_pattern(check: EntryChecker) -> str:
         check.fail("pattern", f"invalid regular expression: {exc}")
     if compiled.search("") is not None:
         check.fail("pattern", "pattern matches the empty string")
-    return pattern
+    return str(pattern)

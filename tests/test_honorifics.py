@@ -9,7 +9,6 @@ from normalize.rulebook import bundled_pack_paths, read_pack
 from normalize.stages.honorifics import parse_honorifics
 
 PACKS = [parse_honorifics(read_pack(p)) for p in bundled_pack_paths() if read_pack(p).kind == "honorifics"]
-CASES = [(h.id, ex) for pack in PACKS for h in pack.honorifics for ex in h.examples]
 
 
 def test_every_honorific_has_an_example():
@@ -17,17 +16,7 @@ def test_every_honorific_has_an_example():
     assert not missing
 
 
-@pytest.mark.parametrize("rule,example", CASES, ids=[f"{r}:{e.input}" for r, e in CASES])
-def test_pack_examples(rule, example):
-    engine = normalize.Normalizer(style=example.style, select=["honorific"], language=example.language or "en")
-    text = example.input
-    if example.language == "fr":
-        text = f"Le président et la ministre ont dit que les sanctions sont en place. {text}"
-    elif example.language == "de":
-        text = f"Der Minister und die Regierung haben gesagt, dass die Sanktionen nicht gelten. {text}"
-    result = engine.normalize_text(text)
-    assert result.text.endswith(example.output)
-    assert rule in {c.rule for c in result.changes} or example.input == example.output
+# The examples themselves run in tests/test_cases.py, with every other pack's.
 
 
 def test_default_style_follows_the_documents_majority_per_group():

@@ -9,6 +9,7 @@ Variant generation is not done here: the matcher builds its index lazily (see `i
 from __future__ import annotations
 
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,8 @@ from typing import Any
 import regex
 
 from ..errors import RulePackError
-from ..tomlpos import locate
+from ..rulebook import examples_problem
+from ..tomlpos import array_lines, error_line, locate, table_key_line, table_line
 from .phonetic import fold
 
 KINDS = ("person", "place", "organisation")
@@ -25,9 +27,9 @@ _PACK_KEYS = {"name": str, "kind": str, "description": str}
 _ENTITY_KEYS: dict[str, Any] = {
     "id": str, "canonical": str, "kind": str, "native": list, "given": str, "surname": str,
     "family_first": bool, "variants": list, "styles": dict, "context": list,
+    "examples": list,  # {input, output} cases, run by tests/test_cases.py and `normalize rules --check-examples`
 }
 _REQUIRED = ("id", "canonical", "kind")
-_ENTITY_HEADER = regex.compile(r"^\s*\[\[\s*entity\s*\]\]")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ class Gazetteer:
         return self._index
 
 
-_MEMO: dict[str, Gazetteer] = {}
+_MEMO: OrderedDict[str, Gazetteer] = OrderedDict()  # the last few gazetteers loaded, newest last
+MEMO_KEEP = 4
 
 
 def load_gazetteer(paths: list[Path]) -> Gazetteer:
@@ -99,6 +102,7 @@ def load_gazetteer(paths: list[Path]) -> Gazetteer:
     blobs = [(str(path), Path(path).read_bytes()) for path in paths]
     key = cache.cache_key(blobs)
     if key in _MEMO:
+        _MEMO.move_to_end(key)
         return _MEMO[key]
     gazetteer = cache.read(key)
     if not isinstance(gazetteer, Gazetteer):
@@ -106,6 +110,8 @@ def load_gazetteer(paths: list[Path]) -> Gazetteer:
         gazetteer.index()
         cache.write(key, gazetteer)
     _MEMO[key] = gazetteer
+    while len(_MEMO) > MEMO_KEEP:
+        _MEMO.popitem(last=False)
     return gazetteer
 
 
@@ -121,7 +127,7 @@ def _load(blobs: list[tuple[str, bytes]]) -> Gazetteer:
             raise RulePackError(path, None, f"not UTF-8: {exc}") from None
         parsed = _parse(path, source)
         _check_pack(path, source, parsed)
-        headers = _entity_lines(source)
+        headers = array_lines(source, "entity")
         for number, raw in enumerate(parsed.get("entity", [])):
             entity = _entity(path, source, number, raw, headers[number] if number < len(headers) else None)
             if entity.id in seen_ids:
@@ -136,55 +142,28 @@ def _parse(path: Path, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        match = regex.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else (len(source.splitlines()) if "end of document" in str(exc) else None)
-        raise RulePackError(path, line, f"invalid TOML: {exc}") from None
+        raise RulePackError(path, error_line(exc, source), f"invalid TOML: {exc}") from None
 
 
 def _check_pack(path: Path, source: str, data: dict[str, Any]) -> None:
     for key in data:
         if key not in ("pack", "entity"):
-            raise RulePackError(path, locate(source, key=key) or _header_line(source, key), f"unknown top-level key '{key}'")
+            raise RulePackError(path, locate(source, key=key) or table_line(source, key), f"unknown top-level key '{key}'")
     pack = data.get("pack")
     if not isinstance(pack, dict):
         raise RulePackError(path, 1, "missing [pack] table")
     for key, value in pack.items():
         if key not in _PACK_KEYS:
-            raise RulePackError(path, _pack_line(source, key), f"unknown key '{key}' in [pack]")
+            raise RulePackError(path, table_key_line(source, "pack", key), f"unknown key '{key}' in [pack]")
         if not isinstance(value, _PACK_KEYS[key]):
-            raise RulePackError(path, _pack_line(source, key), f"[pack] {key} must be a string")
+            raise RulePackError(path, table_key_line(source, "pack", key), f"[pack] {key} must be a string")
     for key in ("name", "kind"):
         if key not in pack:
-            raise RulePackError(path, _pack_line(source, None), f"[pack] is missing '{key}'")
+            raise RulePackError(path, table_key_line(source, "pack", None), f"[pack] is missing '{key}'")
     if pack["kind"] != "gazetteer":
-        raise RulePackError(path, _pack_line(source, "kind"), f"[pack] kind must be 'gazetteer', not '{pack['kind']}'")
+        raise RulePackError(path, table_key_line(source, "pack", "kind"), f"[pack] kind must be 'gazetteer', not '{pack['kind']}'")
     if not isinstance(data.get("entity", []), list):
-        raise RulePackError(path, _header_line(source, "entity"), "'entity' must be an array of tables ([[entity]])")
-
-
-def _header_line(source: str, name: str) -> int | None:
-    for number, line in enumerate(source.splitlines(), 1):
-        if regex.match(r"^\s*\[{1,2}\s*" + regex.escape(name) + r"\s*\]", line):
-            return number
-    return None
-
-
-def _pack_line(source: str, key: str | None) -> int | None:
-    lines = source.splitlines()
-    start = _header_line(source, "pack")
-    if start is None or key is None:
-        return start
-    for number in range(start, len(lines)):
-        if lines[number].lstrip().startswith("["):
-            break
-        if regex.match(r"^\s*" + regex.escape(key) + r"\s*=", lines[number]):
-            return number + 1
-    return start
-
-
-def _entity_lines(source: str) -> list[int]:
-    """1-based line of every [[entity]] header, in one scan (locate() is for error paths)."""
-    return [n for n, line in enumerate(source.splitlines(), 1) if _ENTITY_HEADER.match(line)]
+        raise RulePackError(path, table_line(source, "entity"), "'entity' must be an array of tables ([[entity]])")
 
 
 def _entity(path: Path, source: str, number: int, raw: Any, line: int | None) -> Entity:
@@ -209,6 +188,9 @@ def _entity(path: Path, source: str, number: int, raw: Any, line: int | None) ->
     for key in ("variants", "context"):
         if not all(isinstance(v, str) and v.strip() for v in raw.get(key, [])):
             raise fail(key, f"{label}: '{key}' must be a list of non-empty strings")
+    problem = examples_problem(raw.get("examples", []))
+    if problem:
+        raise fail("examples", f"{label}: {problem}")
     if not all(isinstance(v, str) and v.strip() for v in raw.get("styles", {}).values()):
         raise fail("styles", f"{label}: 'styles' values must be non-empty strings")
     natives = []

@@ -52,7 +52,8 @@ def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 class ForeignScriptStage:
-    name = "foreign-script"
+    phase = "content"
+    needs_language = False
     categories = frozenset({"foreign-script"})
     families = frozenset({"foreign-script"})
 
@@ -73,7 +74,7 @@ class ForeignScriptStage:
 
     def rules(self) -> list[RuleInfo]:
         return [RuleInfo(RULE, "foreign-script", "error", "normalize/stages/foreign.py",
-                         "fragment in another script than the document's")]
+                         "fragment in another script than the document's", severities=("error", "info"))]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii():

@@ -16,7 +16,7 @@ from ..document import Document
 from ..edits import Edit, Finding
 from ..rulebook import EntryChecker, Example, Pack, RuleInfo, entries
 from ..errors import RulePackError
-from ..tomlpos import locate
+from ..tomlpos import locate, table_line
 
 GROUPS = ("contraction", "abbreviation", "fixed")
 STANDS_INSIDE = frozenset("./@-_")  # a title right after one of these is part of a path or address
@@ -67,21 +67,15 @@ def _parse_styles(pack: Pack) -> dict[str, dict[str, str]]:
     styles: dict[str, dict[str, str]] = {}
     for style, groups in raw.items():
         if not isinstance(groups, dict) or any(g not in GROUPS or f not in FORMS for g, f in groups.items()):
-            line = _header_line(pack.source, f"styles.{style}")
+            line = table_line(pack.source, f"styles.{style}")
             raise RulePackError(pack.path, line, f"[styles.{style}] maps groups ({', '.join(GROUPS[:2])}) to 'bare' or 'dotted'")
         styles[style] = dict(groups)
     return styles
 
 
-def _header_line(source: str, header: str) -> int | None:
-    for number, line in enumerate(source.splitlines(), 1):
-        if line.strip() == f"[{header}]":
-            return number
-    return None
-
-
 class HonorificStage:
-    name = "honorifics"
+    phase = "content"
+    needs_language = True
     categories = frozenset({"honorific"})
     families = frozenset({"honorific"})
 

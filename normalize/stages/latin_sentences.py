@@ -52,7 +52,8 @@ def _enough_markers(text: str, piece: int = 1 << 16) -> bool:
 
 
 class LatinSentenceStage:
-    name = "latin-sentences"
+    phase = "content"
+    needs_language = True
     categories = frozenset({"foreign-script"})
     families = frozenset({"foreign-script"})
 

@@ -11,7 +11,8 @@ from ..rulebook import RuleInfo
 
 
 class NameStage:
-    name = "names"
+    phase = "content"
+    needs_language = True
     categories = frozenset({"transliteration"})
     families = frozenset({"names"})
 

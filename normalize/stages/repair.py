@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..edits import Edit, Finding
-from ..rulebook import RuleInfo
+from ..rule import Rule
 
 # Characters that well-formed Latin-script copy is made of, beyond the printable ASCII that
 # Document.unusual_chars leaves out. A text made only of these cannot need the Unicode,
@@ -21,15 +21,15 @@ NO_MOJIBAKE = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr
 
 
 class EncodingStage:
-    name = "encoding"
+    phase = "repair"
+    needs_language = False
     categories = frozenset({"encoding"})
     families = frozenset({"encoding"})
 
-    def rules(self) -> list[RuleInfo]:
-        ids = ["encoding.mojibake", "encoding.stray-bytes", "encoding.legacy-cp1251", "encoding.legacy-koi8-r",
-               "encoding.legacy-koi8-u", "encoding.legacy-cp1253", "encoding.legacy-iso-8859-7",
-               "encoding.utf8-as-cp1251", "encoding.legacy-file"]
-        return [RuleInfo(i, "encoding", "warning", "normalize/encoding/", "encoding repair") for i in ids]
+    def rules(self) -> list[Rule]:
+        from ..encoding.declared import RULES
+
+        return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= NO_MOJIBAKE:
@@ -48,15 +48,15 @@ class EncodingStage:
 
 
 class HygieneStage:
-    name = "unicode"
+    phase = "repair"
+    needs_language = False
     categories = frozenset({"unicode", "whitespace"})
     families = frozenset({"unicode", "whitespace"})
 
-    def rules(self) -> list[RuleInfo]:
-        ids = ["unicode.nfc", "unicode.zero-width-space", "unicode.word-joiner", "unicode.stray-bom",
-               "unicode.soft-hyphen", "unicode.zero-width-joiner", "unicode.control", "unicode.bidi",
-               "unicode.fullwidth", "unicode.ligature", "whitespace.unusual-space"]
-        return [RuleInfo(i, i.split(".")[0], "warning", "normalize/hygiene.py") for i in ids]
+    def rules(self) -> list[Rule]:
+        from ..hygiene import RULES
+
+        return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.unusual_chars <= PLAIN_LATIN:  # no control, invisible, odd space or decomposed character
@@ -67,13 +67,15 @@ class HygieneStage:
 
 
 class HomoglyphStage:
-    name = "homoglyph"
+    phase = "repair"
+    needs_language = False
     categories = frozenset({"homoglyph"})
     families = frozenset({"homoglyph"})
 
-    def rules(self) -> list[RuleInfo]:
-        return [RuleInfo(f"homoglyph.{s}", "homoglyph", "warning", "normalize/homoglyphs.py")
-                for s in ("latin", "cyrillic", "greek")]
+    def rules(self) -> list[Rule]:
+        from ..homoglyphs import RULES
+
+        return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= PLAIN_LATIN:
