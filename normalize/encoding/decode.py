@@ -230,7 +230,10 @@ def _decode_legacy(data: bytes) -> Decoded:
             continue
         score, lang = _legacy_plausibility(text)
         # keep a digest, not the text: eight decodings of a big file held at once cost 16x its size
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        hasher = hashlib.blake2b(digest_size=16)
+        for start in range(0, len(text), 1 << 18):
+            hasher.update(text[start : start + (1 << 18)].encode("utf-8", "surrogatepass"))
+        digest = hasher.digest()
         del text
         scored.append((score, -rank, encoding, digest, lang))
     if not scored:
