@@ -8,7 +8,7 @@ as a `Change` with offsets into the *input* text.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 SEVERITIES = ("info", "warning", "error")
@@ -79,7 +79,7 @@ class Finding:
     language: str | None = None
     confidence: float | None = None
     suggestion: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = None  # more JSON fields; None, not a dict per finding (memory)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -97,7 +97,8 @@ class Finding:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
-        out.update(self.extra)
+        if self.extra:
+            out.update(self.extra)
         return out
 
 
