@@ -1,18 +1,21 @@
-"""The command line: `normalize check|fix|rules`. A thin layer over the library.
+"""The command line: `normalize check|fix|rules|rule`. A thin layer over the library.
 
-Exit codes: 0 nothing to change and no finding at or above --fail-on; 1 changes or
-findings (fix: findings remain, or files changed with --exit-non-zero-on-fix);
+Exit codes: 0 nothing to change and no finding at or above --fail-on (or --exit-zero);
+1 changes or findings (fix: findings remain, or files changed with --exit-non-zero-on-fix);
 2 usage, configuration or input error. Errors are messages, never tracebacks.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import os
 import sys
+from dataclasses import MISSING, dataclass, fields
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Callable, Optional, get_type_hints
 
 import typer
 
@@ -25,15 +28,16 @@ app = typer.Typer(
 )
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+DISTRIBUTION = "newsprint-normalize"  # the name on the package index; the import package is `normalize`
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    diff = "diff"
-    html = "html"
+def _format_enum() -> type[Enum]:
+    from .report import FORMATS  # the registry: --format choices are its keys
+
+    return Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[return-value]
+
+
+Format: Any = _format_enum()
 
 
 class Severity(str, Enum):
@@ -49,64 +53,136 @@ class Markup(str, Enum):
     rst = "rst"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files, directories (walked recursively) or - for stdin.")]
-Style = Annotated[Optional[str], typer.Option(help="House style: en-GB, en-US, or one defined in your packs.")]
-Select = Annotated[Optional[str], typer.Option(help="Comma-separated categories or rule ids (prefixes) to run.")]
-Ignore = Annotated[Optional[str], typer.Option(help="Comma-separated categories or rule ids (prefixes) to skip.")]
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (instead of discovery).")]
-FormatOpt = Annotated[Format, typer.Option("--format", help="Report format.")]
-FailOn = Annotated[Optional[Severity], typer.Option(help="Lowest finding severity that fails (default: warning).")]
-MarkupOpt = Annotated[Optional[Markup], typer.Option(help="Treat input as this markup (default: by extension).")]
-Output = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")]
-Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
-Unsafe = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that could change meaning.")]
-ForceExclude = Annotated[bool, typer.Option("--force-exclude", help="Apply excludes to files named explicitly.")]
-Language = Annotated[Optional[str], typer.Option(
-    "--language", help="The documents' language (ISO 639-1 code, e.g. en, de), or auto to detect it.")]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What `check` and `fix` share, declared once: each field's Annotated metadata is its
+    command-line option, and both commands receive one typed value."""
+
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Files, directories (walked recursively) or - for stdin.")]
+    style: Annotated[Optional[str], typer.Option(help="House style: en-GB, en-US, or one defined in your packs.")] = None
+    select: Annotated[Optional[str], typer.Option(
+        help="Comma-separated categories or rule ids (prefixes) to run.")] = None
+    ignore: Annotated[Optional[str], typer.Option(
+        help="Comma-separated categories or rule ids (prefixes) to skip.")] = None
+    config: ConfigOpt = None
+    format: Annotated[Format, typer.Option("--format", help="Report format.")] = Format("text")
+    fail_on: Annotated[Optional[Severity], typer.Option(
+        help="Lowest finding severity that fails (default: warning).")] = None
+    markup: Annotated[Optional[Markup], typer.Option(help="Treat input as this markup (default: by extension).")] = None
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None
+    unsafe_fixes: Annotated[bool, typer.Option(
+        "--unsafe-fixes", help="Also apply fixes that could change meaning.")] = False
+    force_exclude: Annotated[bool, typer.Option(
+        "--force-exclude", help="Apply excludes to files named explicitly.")] = False
+    exit_zero: Annotated[bool, typer.Option(
+        "--exit-zero", help="Exit 0 even with changes or findings (2 still means an error).")] = False
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Only the changes and findings: no source lines, summary or notes.")] = False
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Counts per rule instead of each change and finding.")] = False
+    color: Annotated[Color, typer.Option(
+        "--color", help="Colour the text report: auto (a terminal; NO_COLOR turns it off, FORCE_COLOR on), "
+                        "always, never.")] = Color.auto
+    baseline: Annotated[Optional[Path], typer.Option(
+        "--baseline", help="Changes and findings recorded in this file do not fail the run; new ones do.")] = None
+    write_baseline: Annotated[Optional[Path], typer.Option(
+        "--write-baseline", help="check: record every current change and finding in this file; exit 0.")] = None
+    language: Annotated[Optional[str], typer.Option(
+        "--language", help="The documents' language (ISO 639-1 code, e.g. en, de), or auto to detect it.")] = None
+
+    def engine_flags(self) -> dict[str, Any]:
+        """The settings that override the configuration file."""
+        return dict(style=self.style, select=self.select, ignore=self.ignore, unsafe_fixes=self.unsafe_fixes or None,
+                    language=self.language)
+
+
+def shared_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give `command(options: RunOptions, **own)` the RunOptions fields as its typer parameters,
+    so check and fix declare them once; the command's own parameters follow."""
+    hints = get_type_hints(RunOptions, include_extras=True)
+    own = list(inspect.signature(command, eval_str=True).parameters.values())[1:]
+    shared = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, annotation=hints[f.name],
+                                default=inspect.Parameter.empty if f.default is MISSING else f.default)
+              for f in fields(RunOptions)]
+    names = {f.name for f in fields(RunOptions)}
+
+    def wrapper(**kwargs: Any) -> None:
+        options = RunOptions(**{k: v for k, v in kwargs.items() if k in names})
+        command(options, **{k: v for k, v in kwargs.items() if k not in names})
+
+    parameters = shared + [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
+    wrapper.__name__, wrapper.__doc__ = command.__name__, command.__doc__
+    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+    return functools.update_wrapper(wrapper, command, assigned=("__module__", "__qualname__"), updated=())
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"normalize {__version__} (distribution {DISTRIBUTION})")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_version,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Repair encoding, flag stray foreign-script fragments, standardise honorifics and names."""
 
 
 @app.command()
-def check(
-    paths: Paths, style: Style = None, select: Select = None, ignore: Ignore = None, config: ConfigOpt = None,
-    format: FormatOpt = Format.text, fail_on: FailOn = None, markup: MarkupOpt = None, output: Output = None,
-    jobs: Jobs = None, unsafe_fixes: Unsafe = False, force_exclude: ForceExclude = False, language: Language = None,
-) -> None:
+@shared_options
+def check(options: RunOptions) -> None:
     """Report what would change and what needs a human. Never writes."""
     from .batch import Options
 
-    _run(paths, Options(fix=False, markup=markup.value if markup else None), style, select, ignore, config,
-         format, fail_on, output, jobs, unsafe_fixes, force_exclude, exit_on_fix=True, language=language)
+    _run(options, Options(fix=False, markup=options.markup.value if options.markup else None), exit_on_fix=True)
 
 
 @app.command()
+@shared_options
 def fix(
-    paths: Paths, style: Style = None, select: Select = None, ignore: Ignore = None, config: ConfigOpt = None,
-    format: FormatOpt = Format.text, fail_on: FailOn = None, markup: MarkupOpt = None, output: Output = None,
-    jobs: Jobs = None, unsafe_fixes: Unsafe = False, force_exclude: ForceExclude = False,
+    options: RunOptions,
     stdout: Annotated[bool, typer.Option("--stdout", help="Print the cleaned text instead of writing files.")] = False,
     keep_encoding: Annotated[bool, typer.Option(help="Write in the source encoding instead of UTF-8.")] = False,
     exit_non_zero_on_fix: Annotated[bool, typer.Option(help="Exit 1 when a file was changed (pre-commit).")] = False,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="PATH is a JSONL dataset; -o names the output dataset.")] = False,
     field: Annotated[str, typer.Option(help="JSONL: the field holding the text.")] = "text",
     report_field: Annotated[str, typer.Option(help="JSONL: field for each record's report ('' for none).")] = "normalize",
-    language: Language = None,
 ) -> None:
     """Write fixes in place (atomically), or print the cleaned text with --stdout."""
     from .batch import Options
 
+    if options.write_baseline is not None:
+        _fail("--write-baseline is for `check` (fix writes the articles)")
     if jsonl:
-        _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs, unsafe_fixes,
-                   language=language)
+        _run_jsonl(options, field, report_field)
         return
-
-    options = Options(fix=True, stdout=stdout, keep_encoding=keep_encoding, markup=markup.value if markup else None)
-    _run(paths, options, style, select, ignore, config, format, fail_on, output, jobs, unsafe_fixes,
-         force_exclude, exit_on_fix=exit_non_zero_on_fix, language=language)
+    batch = Options(fix=True, stdout=stdout, keep_encoding=keep_encoding,
+                    markup=options.markup.value if options.markup else None)
+    _run(options, batch, exit_on_fix=exit_non_zero_on_fix)
 
 
 @app.command()
 def rules(
-    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    format: Annotated[ListFormat, typer.Option("--format", help="text or json.")] = ListFormat.text,
     config: ConfigOpt = None,
     check_examples: Annotated[bool, typer.Option("--check-examples", help="Run the examples of PACKS instead.")] = False,
     packs: Annotated[Optional[list[Path]], typer.Argument(help="Pack files, with --check-examples.")] = None,
@@ -123,7 +199,7 @@ def rules(
 
     engine = _guard(lambda: Normalizer(config=config))
     infos = _guard(engine.rules)
-    if format == Format.json:
+    if format.value == "json":
         typer.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity,
                                 "severities": list(r.allowed_severities), "safe": r.safe, "source": r.source}
                                for r in infos], ensure_ascii=False, indent=2))
@@ -133,28 +209,40 @@ def rules(
         typer.echo(f"{r.id:<{width}}  {r.category:<15}  {'/'.join(r.allowed_severities):<13}  {_relative(r.source)}")
 
 
-def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jobs, unsafe, force_exclude,
-         exit_on_fix: bool, language: str | None = None) -> None:  # noqa: ANN001 - the options above say the types
+@app.command()
+def rule(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, as `normalize rules` lists it.")],
+    config: ConfigOpt = None,
+) -> None:
+    """Explain one rule: message, category, severity, source, examples, how to suppress it."""
+    from .explain import explain
+
+    config_file = config or _discover(Path.cwd())
+    typer.echo(_guard(lambda: explain(rule_id, config_file, _relative)), nl=False)
+
+
+def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
+    """Collect the targets, process them, report, and exit with the contract's code."""
     from .batch import default_jobs, process_all
     from .files import collect
-    from .report import build_report, render
 
-    engines = _EngineCache(config, dict(style=style, select=select, ignore=ignore,
-                                        unsafe_fixes=unsafe or None, language=language))
+    engines = _EngineCache(options.config, options.engine_flags())
     base = _guard(engines.base)
-    fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or base.config.fail_on]
-    unknown = _guard(base.check_selectors) if (base.config.select or base.config.ignore) else []
-    if unknown:
-        _fail(f"unknown rule or category in --select/--ignore: {', '.join(unknown)} (see `normalize rules`)")
-    targets, errors = collect(paths, base.config.exclude, force_exclude)
+    fail_level = SEVERITY_RANK[(options.fail_on.value if options.fail_on else None) or base.config.fail_on]
+    known = _guard(lambda: _load_baseline(options.baseline)) if options.baseline else None
+    notes: list[str] = []
+    targets, errors = collect(options.paths, base.config.exclude, options.force_exclude, notes=notes)
     if sum(1 for t in targets if t.path is None) > 1:
         _fail("'-' (standard input) may be given only once")
+    if not options.quiet:
+        for note in notes:
+            typer.echo(f"normalize: {_safe(note)}", err=True)
     outcomes = []
-    show_progress = len(targets) >= PROGRESS_FROM and sys.stderr.isatty()
-    results = process_all(targets, engines.for_target, options, jobs or default_jobs())
+    show_progress = len(targets) >= PROGRESS_FROM and sys.stderr.isatty() and not options.quiet
+    results = process_all(targets, engines.for_target, batch, options.jobs or default_jobs())
     for outcome in _guard(lambda: list(with_progress(results, len(targets), show_progress))):
         outcomes.append(outcome)
-        if outcome.skipped:
+        if outcome.skipped and not options.quiet:
             typer.echo(f"normalize: skipped {_safe(outcome.skipped)}", err=True)
         for note in outcome.notes:
             typer.echo(f"normalize: note: {_safe(note)}", err=True)
@@ -163,37 +251,125 @@ def _run(paths, options, style, select, ignore, config, fmt, fail_on, output, jo
             sys.stdout.buffer.flush()
     errors += [o.error for o in outcomes if o.error]
     done = [o for o in outcomes if o.result is not None]
-    report = build_report([(o.display, o.result) for o in done], errors)
-    if options.fix:  # say what was written, and in which encoding (UTF-8 unless --keep-encoding)
+    if options.write_baseline is not None:
+        count = _guard(lambda: _write_baseline(options.write_baseline, done))
+        typer.echo(f"normalize: wrote {count} entr{'y' if count == 1 else 'ies'} to {options.write_baseline}",
+                   err=True)
+        raise typer.Exit(2 if errors else 0)
+    shown, baselined = _apply_baseline(done, known, options.baseline, changes_too=not batch.fix)
+    report = _build_report(shown, errors, done, batch)
+    if baselined:
+        report["summary"]["baselined"] = baselined
+    sources = {display: (result.source, result.text) for display, result in shown}
+    text_on_stdout = any(o.output is not None for o in outcomes)
+    _emit(_render(options, report, sources, text_on_stdout, batch.fix), options.output, text_on_stdout)
+    for message in errors:
+        typer.echo(f"normalize: {_safe(message)}", err=True)
+    failing = any(SEVERITY_RANK[f.severity] >= fail_level for _, result in shown for f in result.findings)
+    changed = any(result.changed for _, result in shown)
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if (failing or (changed and exit_on_fix)) and not options.exit_zero else 0)
+
+
+def _build_report(shown: list[tuple[str, Any]], errors: list[str], done: list[Any], batch: Any) -> dict[str, Any]:
+    from .report import build_report
+
+    report = build_report(shown, errors)
+    if batch.fix:  # say what was written, and in which encoding (UTF-8 unless --keep-encoding)
         for entry, outcome in zip(report["files"], done):
             entry["written"] = outcome.written
             if outcome.written or outcome.output is not None:
-                keep = options.keep_encoding and outcome.result.encoding
+                keep = batch.keep_encoding and outcome.result.encoding
                 entry["output_encoding"] = outcome.result.encoding if keep else "utf-8"
-    sources = {o.display: (o.result.source, o.result.text) for o in done}
-    text_on_stdout = any(o.output is not None for o in outcomes)
-    _emit(render(fmt.value, report, sources, color=_color(output, text_on_stdout)), output, text_on_stdout)
-    for message in errors:
-        typer.echo(f"normalize: {_safe(message)}", err=True)
-    failing = any(SEVERITY_RANK[f.severity] >= fail_level for o in done for f in o.result.findings)
-    changed = any(o.result.changed for o in done)
-    if errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if failing or (changed and exit_on_fix) else 0)
+    return report
 
 
-def _run_jsonl(paths, output, field, report_field, style, select, ignore, config, fail_on, jobs,
-               unsafe, language: str | None = None) -> None:  # noqa: ANN001 - the options of `fix` say the types
+def _render(options: RunOptions, report: dict[str, Any], sources: dict[str, tuple[str, str]],
+            text_on_stdout: bool, fixing: bool) -> str:
+    """The report in the chosen format; text gets source lines, statistics and the fix summary."""
+    from .report import render
+    from .report.text import render_statistics, statistics_rows
+
+    if options.statistics:
+        if options.format.value == "json":
+            import json
+
+            return json.dumps(statistics_rows(report), ensure_ascii=False, indent=2) + "\n"
+        return render_statistics(report)
+    if options.format.value != "text":
+        return render(options.format.value, report, sources)
+    show = not options.quiet
+    color = _color(options.color, options.output, text_on_stdout)
+    text = render("text", report, sources, color=color, show_source=show, summary=show and not fixing)
+    return text + (fix_summary(report) if fixing and show else "")
+
+
+def fix_summary(report: dict[str, Any]) -> str:
+    """What `fix` wrote and what remains for a human."""
+    from collections import Counter
+
+    written = [f for f in report["files"] if f.get("written")]
+    lines = [f"wrote {f['path']} ({len(f['changes'])} change(s))" for f in written]
+    printed = sum(1 for f in report["files"] if f.get("output_encoding") and not f.get("written"))
+    remaining = Counter(finding["severity"] for f in report["files"] for finding in f["findings"])
+    summary = report["summary"]
+    tail = f"{summary['files']} file(s): {len(written)} written"
+    if printed:
+        tail += f", {printed} printed to standard output"
+    tail += f", {summary['changes']} change(s) applied; "
+    if remaining:
+        detail = ", ".join(f"{remaining[s]} {s}" for s in ("error", "warning", "info") if remaining[s])
+        tail += f"{sum(remaining.values())} finding(s) remain for a human ({detail})"
+    else:
+        tail += "nothing remains"
+    if summary.get("errors"):
+        tail += f"; {summary['errors']} error(s)"
+    if summary.get("baselined"):
+        tail += f"; {summary['baselined']} baselined"
+    return "\n".join(lines + [tail]) + "\n"
+
+
+def _load_baseline(path: Path) -> Any:
+    from .baseline import load_baseline
+
+    return load_baseline(path)
+
+
+def _write_baseline(path: Path, done: list[Any]) -> int:
+    from .baseline import write_baseline
+
+    return write_baseline(path, [(o.display, o.result) for o in done])
+
+
+def _apply_baseline(done: list[Any], known: Any, path: Path | None,
+                    changes_too: bool) -> tuple[list[tuple[str, Any]], int]:
+    """(display, result) pairs without what the baseline accepts, and how many it accepted."""
+    pairs = [(o.display, o.result) for o in done]
+    if known is None or path is None:
+        return pairs, 0
+    from .baseline import apply_baseline
+
+    root = path.absolute().parent
+    kept, total = [], 0
+    for display, result in pairs:
+        result, dropped = apply_baseline(display, result, known, root, changes_too)
+        kept.append((display, result))
+        total += dropped
+    return kept, total
+
+
+def _run_jsonl(options: RunOptions, field: str, report_field: str) -> None:
     """Stream a JSONL dataset: one input (file or -), cleaned records to --output or stdout."""
     import contextlib
 
     from .batch import default_jobs
     from .jsonl import stream_jsonl
 
+    paths, output = options.paths, options.output
     if len(paths) != 1:
         _fail("--jsonl takes exactly one input (a file or -)")
-    engine = _guard(lambda: _EngineCache(config, dict(style=style, select=select, ignore=ignore,
-                                                      unsafe_fixes=unsafe or None, language=language)).base())
+    engine = _guard(lambda: _EngineCache(options.config, options.engine_flags()).base())
     if output is not None and paths[0] != "-" and _same_file(output, Path(paths[0])):
         _fail("--jsonl output must differ from the input (it is the same file)")
     with contextlib.ExitStack() as stack:
@@ -206,15 +382,19 @@ def _run_jsonl(paths, output, field, report_field, style, select, ignore, config
                 open(output, "w", encoding="utf-8", newline=""))
         except OSError as exc:
             _fail(f"{exc.filename}: {exc.strerror}")
+        if sink is sys.stdout and hasattr(sys.stdout, "reconfigure"):  # UTF-8 whatever the locale
+            sys.stdout.reconfigure(encoding="utf-8")
         tally = _guard(lambda: stream_jsonl(engine, source, sink, field, report_field or None,
-                                            jobs or default_jobs()))
-    typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} with findings", err=True)
+                                            options.jobs or default_jobs()))
+    if not options.quiet:
+        typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} with findings", err=True)
     for message in tally.errors or []:
         typer.echo(f"normalize: {_safe(paths[0])}: {_safe(message)}", err=True)
     if tally.errors:
         raise typer.Exit(2)
-    fail_level = SEVERITY_RANK[(fail_on.value if fail_on else None) or engine.config.fail_on]
-    raise typer.Exit(1 if any(SEVERITY_RANK[s] >= fail_level for s in tally.severities or ()) else 0)
+    fail_level = SEVERITY_RANK[(options.fail_on.value if options.fail_on else None) or engine.config.fail_on]
+    failing = any(SEVERITY_RANK[s] >= fail_level for s in tally.severities or ())
+    raise typer.Exit(1 if failing and not options.exit_zero else 0)
 
 
 PROGRESS_FROM = 20  # files: fewer finish before a bar would be worth drawing
@@ -236,29 +416,37 @@ def with_progress(items, total: int, show: bool):  # noqa: ANN001, ANN201 - an i
 
 
 class _EngineCache:
-    """One compiled engine per configuration file (discovered by walking up from each file)."""
+    """One compiled engine per configuration file (discovered by walking up from each file), and
+    per set of per-file settings that apply to a file."""
 
     def __init__(self, config: Path | None, flags: dict) -> None:
         self._explicit = config
         self._flags = flags
-        self._by_file: dict[Path | None, object] = {}
+        self._by_key: dict[Any, Any] = {}
 
     def base(self):  # noqa: ANN201
         return self._engine(self._explicit or _discover(Path.cwd()))
 
     def for_target(self, target):  # noqa: ANN001, ANN201
-        if self._explicit or target.path is None:
-            return self.base()
-        return self._engine(_discover(target.path))
+        config_file = self._explicit or (_discover(target.path) if target.path is not None else None)
+        engine = self.base() if target.path is None else self._engine(config_file)
+        if target.path is None or not engine.config.per_file:
+            return engine
+        specific = engine.config.for_path(target.path)
+        return engine if specific == engine.config else self._engine(config_file, specific)
 
-    def _engine(self, config_file: Path | None):  # noqa: ANN202
-        if config_file not in self._by_file:
+    def _engine(self, config_file: Path | None, specific: Any = None):  # noqa: ANN001, ANN202
+        key = (config_file, None if specific is None else repr(specific))  # a Config holds dicts: not hashable
+        if key not in self._by_key:
             from .config import Config, load_config_file
             from .pipeline import Normalizer
 
-            base = load_config_file(config_file) if config_file else Config()
-            self._by_file[config_file] = Normalizer(config=base.merged(**self._flags))
-        return self._by_file[config_file]
+            if specific is not None:  # flags already merged into the file's settings
+                self._by_key[key] = Normalizer(config=specific)
+            else:
+                base = load_config_file(config_file) if config_file else Config()
+                self._by_key[key] = Normalizer(config=base.merged(**self._flags))
+        return self._by_key[key]
 
 
 def _discover(start: Path) -> Path | None:
@@ -279,9 +467,17 @@ def _emit(text: str, output: Path | None, stdout_used: bool) -> None:
         sys.stdout.write(text)
 
 
-def _color(output: Path | None, stdout_used: bool) -> bool:
+def _color(choice: Color, output: Path | None, stdout_used: bool) -> bool:
+    """--color: always/never as said; auto colours a terminal unless NO_COLOR is set (and not
+    empty), and FORCE_COLOR (not empty) colours even a pipe (https://no-color.org, force-color.org)."""
+    if choice != Color.auto:
+        return choice == Color.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     stream = sys.stderr if stdout_used else sys.stdout
-    return output is None and stream.isatty() and "NO_COLOR" not in os.environ
+    return output is None and stream.isatty()
 
 
 def _relative(source: str) -> str:

@@ -46,6 +46,9 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One applied edit: `before` at [start, end) of the input (1-based `line`/`column`) became
+    `after`, by `rule` (of `category`), for the reason in `message`."""
+
     rule: str
     category: str
     start: int
@@ -57,6 +60,7 @@ class Change:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON report's form of this change."""
         return {
             "rule": self.rule, "category": self.category, "start": self.start, "end": self.end,
             "line": self.line, "column": self.column, "before": self.before, "after": self.after,
@@ -66,6 +70,9 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """Something for a human: `text` at [start, end) of the input, by `rule`, at `severity`
+    (error, warning or info), with a `suggestion` and the `script`/`language` where they apply."""
+
     rule: str
     category: str
     severity: str
@@ -82,6 +89,7 @@ class Finding:
     extra: dict[str, Any] | None = None  # more JSON fields; None, not a dict per finding (memory)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON report's form of this finding (optional fields only when set)."""
         out = {
             "rule": self.rule,
             "category": self.category,

@@ -31,8 +31,11 @@ def markup_for_path(path: str) -> str:
     return MARKUP_BY_SUFFIX.get(Path(path).suffix.lower(), "text")
 
 
-def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False) -> tuple[list[Target], list[str]]:
-    """Targets in a stable order, and messages about paths that do not exist."""
+def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False,
+            notes: list[str] | None = None) -> tuple[list[Target], list[str]]:
+    """Targets in a stable order, and messages about paths that do not exist. `notes` receives
+    what was left out and why (git-ignored, excluded, no text files), so no skip is silent."""
+    notes = [] if notes is None else notes
     targets: list[Target] = []
     missing: list[str] = []
     for raw in paths:
@@ -41,9 +44,13 @@ def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool
             continue
         path = Path(raw)
         if path.is_dir():
-            targets += [Target(p, str(p), False) for p in walk(path, exclude, missing)]
+            found = walk(path, exclude, notes, missing)
+            if not found:
+                notes.append(f"{raw}: no text files to check ({', '.join(sorted(TEXT_SUFFIXES))})")
+            targets += [Target(p, str(p), False) for p in found]
         elif path.exists() or path.is_symlink():
             if force_exclude and excluded(path, exclude):
+                notes.append(f"skipped {raw}: excluded by the configuration (--force-exclude)")
                 continue
             targets.append(Target(path, raw, True))
         else:
@@ -51,11 +58,14 @@ def collect(paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool
     return targets, missing
 
 
-def walk(root: Path, exclude: tuple[str, ...], problems: list[str] | None = None) -> list[Path]:
-    """Text files under `root`; a folder that cannot be listed is reported in `problems`
-    (never skipped silently). Devices, FIFOs and sockets are left to the reader, which
-    skips them with a message (checked on the open file, so a swap cannot slip past)."""
+def walk(root: Path, exclude: tuple[str, ...], notes: list[str] | None = None,
+         problems: list[str] | None = None) -> list[Path]:
+    """Text files under `root`, minus excludes and git-ignored files. Ignore rules apply to what
+    the walk discovers: a folder named on the command line is checked even if it is ignored.
+    A folder that cannot be listed is reported in `problems` (never skipped silently); devices,
+    FIFOs and sockets are left to the reader, which skips them with a message."""
     found: list[Path] = []
+    dropped = 0
 
     def unreadable(exc: OSError) -> None:
         if problems is not None:
@@ -65,9 +75,18 @@ def walk(root: Path, exclude: tuple[str, ...], problems: list[str] | None = None
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if path.suffix.lower() in TEXT_SUFFIXES and not excluded(path, exclude):
-                found.append(path)
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                if excluded(path, exclude):
+                    dropped += 1
+                else:
+                    found.append(path)
+    if dropped and notes is not None:
+        notes.append(f"skipped {dropped} file(s) under {root} matching 'exclude'")
+    if git_ignored(root, [root]):  # the named folder itself is ignored: the user asked for it anyway
+        return found
     ignored = set(git_ignored(root, found))
+    if ignored and notes is not None:
+        notes.append(f"skipped {len(ignored)} git-ignored file(s) under {root}")
     return [p for p in found if p not in ignored]
 
 

@@ -14,8 +14,9 @@ where it is intended:
   marks word boundaries for line breaking.
 * No-break spaces that glue something on purpose (see `_space_is_intended`).
 * Fullwidth forms and the ideographic space on lines containing CJK text.
-* Bidirectional controls on lines with right-to-left letters (always reported,
-  since they can hide content: "Trojan Source").
+* Bidirectional embeddings, overrides and isolates on lines with right-to-left letters
+  (always reported, since they can hide content: "Trojan Source"). The direction marks
+  LRM, RLM and ALM inside right-to-left text are how such text is written: not reported.
 
 Cost: one precompiled character-class search decides that a clean text has
 nothing to do, plus a C-level NFC quick check for non-ASCII text.
@@ -44,8 +45,8 @@ ZERO_WIDTH_JOINER = Rule("unicode.zero-width-joiner", "unicode", "warning", HERE
                          "ZWJ/ZWNJ removed outside scripts and emoji that join with them")
 CONTROL_CHAR = Rule("unicode.control", "unicode", "warning", HERE, "control character removed")
 BIDI_CONTROL = Rule("unicode.bidi", "unicode", "warning", HERE,
-                    "bidirectional control reported (Trojan Source); removed on lines without right-to-left text",
-                    severities=("warning", "info"))
+                    "bidirectional control reported (Trojan Source); removed on lines without right-to-left "
+                    "text; direction marks inside right-to-left text are normal")
 FULLWIDTH_FORM = Rule("unicode.fullwidth", "unicode", "info", HERE, "fullwidth form outside CJK text")
 LIGATURE = Rule("unicode.ligature", "unicode", "info", HERE, "typographic ligature spelled out")
 UNUSUAL_SPACE = Rule("whitespace.unusual-space", "whitespace", "info", HERE,
@@ -190,15 +191,20 @@ class _Scan:
                           f"fullwidth {_describe(char)} outside CJK text")
 
     def _bidi(self, pos: int, char: str) -> None:
-        """Always reported; removed only on a line with no right-to-left letters.
+        """Controls are always reported; removed only on a line with no right-to-left letters.
 
         Embeddings, overrides and isolates can reorder what a reader sees (Trojan
         Source): a warning. The marks LRM, RLM and ALM only set the direction of
-        neutral characters and are routine in Arabic and Hebrew text: info there."""
-        message = _shared(f"bidirectional control {_describe(char)} can hide content (Trojan Source)")
+        neutral characters and are routine in Arabic and Hebrew text: nothing to report
+        there, and elsewhere an invisible leftover, not an attack."""
         rtl_line = self._line(pos)[2]
-        severity = "info" if rtl_line and char in BIDI_MARKS else "warning"
-        self.findings.append(BIDI_CONTROL.finding(pos, pos + 1, char, message, severity=severity))
+        if char in BIDI_MARKS:
+            if not rtl_line:
+                self._propose(pos, pos + 1, "", BIDI_CONTROL,
+                              _shared(f"direction mark {_describe(char)} removed: no right-to-left text on the line"))
+            return
+        message = _shared(f"bidirectional control {_describe(char)} can hide content (Trojan Source)")
+        self.findings.append(BIDI_CONTROL.finding(pos, pos + 1, char, message))
         if not rtl_line:
             self._propose(pos, pos + 1, "", BIDI_CONTROL, _shared(message + "; removed: no right-to-left text on the line"))
 

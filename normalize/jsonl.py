@@ -49,9 +49,11 @@ def clean_record(engine: Normalizer, line: str, field: str,
         report = result.to_dict()
         report.pop("encoding", None)
         record[report_field] = report
-    # ensure_ascii keeps lone surrogates from the input as \udcXX escapes instead of failing
     severities = frozenset(f.severity for f in result.findings)
-    return json.dumps(record, ensure_ascii=True) + "\n", int(result.changed), severities, None
+    # UTF-8 as written (ensure_ascii would turn every accent into \uXXXX); a lone surrogate from
+    # the input still comes out as a \udcXX escape, which JSON readers accept
+    out = json.dumps(record, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+    return out + "\n", int(result.changed), severities, None
 
 
 def _clean_chunk(engine: Normalizer, lines: list[str], field: str, report_field: str | None) -> list[tuple]:

@@ -25,6 +25,7 @@ from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
 from .selection import Selection, unknown_selectors
 from .stages import Stage
+from .validate import check_markup, check_settings
 
 
 # Compiled stages per configuration, shared by the engines of one process (an engine
@@ -37,6 +38,9 @@ MAX_PHASES = 6
 
 @dataclass(frozen=True)
 class Result:
+    """One normalised document: the cleaned `text`, the `changes` applied and the `findings` left
+    for a human (offsets into the input), the detected `encoding` (normalize_bytes) and `language`."""
+
     text: str
     changes: list[Change]
     findings: list[Finding]
@@ -49,6 +53,7 @@ class Result:
 
     @property
     def changed(self) -> bool:
+        """Whether any change was made."""
         return bool(self.changes)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,7 +70,14 @@ class Result:
 
 
 class Normalizer:
-    """Compiled once, reusable, picklable (workers rebuild the compiled stages lazily)."""
+    """The engine: settings validated and compiled once, reusable, picklable (workers rebuild the
+    compiled stages lazily).
+
+    `style`: None, "en-GB", "en-US" or a style the packs define; `select` / `ignore`: categories
+    or rule ids (a dotted prefix covers a family); `config`: a Config, a mapping of
+    `[tool.normalize]` keys, or a path to a configuration file. An unknown rule, category, style
+    or key raises NormalizeError (with a "did you mean") instead of silently doing nothing.
+    """
 
     def __init__(
         self,
@@ -84,6 +96,7 @@ class Normalizer:
         if problem:
             raise NormalizeError(problem)
         self.selection = Selection(self.config.select, self.config.ignore)
+        check_settings(self.config, base)  # a typo in select/ignore/style is an error, not a no-op
 
     def __getstate__(self) -> dict[str, Any]:
         return {"config": self.config, "selection": self.selection}
@@ -106,14 +119,19 @@ class Normalizer:
         return stages
 
     def rules(self) -> list[RuleInfo]:
+        """The rules this engine's selection can apply (id, category, severity, source), sorted by id."""
         repair, content = self._stages
         return sorted((info for stage in repair + content for info in stage.rules()), key=lambda r: r.id)
 
     def check_selectors(self) -> list[str]:
+        """Selectors naming no known category or rule family (kept for callers; the constructor
+        already rejects unknown selectors with a NormalizeError)."""
         families = {r.id.split(".")[0] for r in self.rules()}
         return unknown_selectors(self.config.select + self.config.ignore, families)
 
     def normalize_text(self, text: str, *, markup: str = "text") -> Result:
+        """Normalise one text; `markup` ("text", "markdown", "html", "rst") protects code, URLs
+        and tags. Raises NormalizeError for a non-str or an input over `max-bytes`."""
         if not isinstance(text, str):
             raise NormalizeError(f"normalize_text expects str, not {type(text).__name__}")
         if len(text) > self.config.max_bytes:
@@ -123,6 +141,11 @@ class Normalizer:
         return self._run(text, markup)
 
     def normalize_bytes(self, data: bytes, *, markup: str = "text") -> Result:
+        """Decode `data` (detecting the encoding; repairs are reported as changes) and normalise
+        it; offsets refer to the decoded text, and `Result.encoding` names the source encoding."""
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise NormalizeError(f"normalize_bytes expects bytes, not {type(data).__name__}"
+                                 + (" (use normalize_text for str)" if isinstance(data, str) else ""))
         if len(data) > self.config.max_bytes:
             raise NormalizeError(f"input of {len(data)} bytes exceeds the limit of {self.config.max_bytes} (max-bytes)")
         from .encoding.decode import decode_bytes
@@ -141,6 +164,7 @@ class Normalizer:
     # --- the two rounds -------------------------------------------------------------------
 
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
+        check_markup(markup)
         repair, content = self._stages
         doc = self._document(text, markup)
         applied: list[Edit] = []  # every edit so far, as edits of the input text
@@ -276,7 +300,7 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
         (HomoglyphStage, HomoglyphStage),
         (ForeignScriptStage, lambda: ForeignScriptStage(
             config.allow_scripts, config.allow_terms, config.foreign_actions,
-            [p.path for p in by_kind.get("glossary", [])], native_names)),
+            [p.path for p in by_kind.get("glossary", [])], native_names, config.foreign_markers)),
         (LatinSentenceStage, LatinSentenceStage),
         (NameStage, names),
         (HonorificStage, lambda: HonorificStage(honorifics)),

@@ -206,6 +206,8 @@ def _bulgarian(word: str) -> str:
     pieces = _table_scheme(word, _BG)
     if word.lower().endswith("ия") and len(word) > 2:
         pieces[-1] = (len(word) - 1, "a")
+    elif word.lower().endswith("ъ") and len(word) > 1:
+        pieces[-1] = (len(word) - 1, "")  # pre-1945 spelling's silent final yer: not "a"
     return _apply_case(word, pieces)
 
 

@@ -208,3 +208,179 @@ def test_progress_wrapper_keeps_every_item_in_order():
 
     assert list(with_progress(iter(range(50)), 50, show=True)) == list(range(50))
     assert list(with_progress(iter(range(5)), 5, show=False)) == list(range(5))
+
+
+# --- everyday use (issue #14): no silent no-ops, the conventions of ruff/codespell ---------------
+
+@pytest.mark.parametrize("flag, value, hint", [
+    ("--select", "names.zelenksy", "names.zelensky"),
+    ("--select", "honorific.mrr", "honorific.mr"),
+    ("--ignore", "honorifc", "honorific"),
+    ("--style", "en-UK", "en-GB"),
+    ("--style", "bogus", None),
+])
+def test_unknown_selector_or_style_is_exit_2_with_a_suggestion(tmp_path, flag, value, hint):
+    done = run("check", flag, value, str(article(tmp_path)))
+    assert done.returncode == 2, done
+    err = done.stderr.decode()
+    assert repr(value) in err and "Traceback" not in err
+    if hint:
+        assert f"did you mean {hint!r}" in err
+
+
+def test_unknown_selector_in_config_names_the_file_and_line(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.normalize]\nfail-on = "error"\n'
+                                             'select = ["nmaes"]\n', encoding="utf-8")
+    done = run("check", "a.txt", cwd=tmp_path) if article(tmp_path) else None
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert "pyproject.toml:6:" in err and "'nmaes'" in err and "did you mean 'names'" in err
+
+
+def test_unknown_config_key_and_style_in_config_are_errors(tmp_path):
+    article(tmp_path)
+    (tmp_path / "normalize.toml").write_text('ignore = ["honorific"]\nstlye = "en-GB"\n', encoding="utf-8")
+    done = run("check", "a.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "normalize.toml:2:" in done.stderr.decode()
+    assert "did you mean 'style'" in done.stderr.decode()
+    (tmp_path / "normalize.toml").write_text('\nstyle = "en-UK"\n', encoding="utf-8")
+    done = run("check", "a.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "normalize.toml:2:" in done.stderr.decode() and "en-GB" in done.stderr.decode()
+
+
+def test_library_rejects_unknown_selectors_and_styles():
+    import normalize
+
+    for kwargs in ({"select": ["nmaes"]}, {"ignore": ["honorifc"]}, {"select": ["names.zelenksy"]},
+                   {"style": "en-UK"}, {"config": {"select": ["nmaes"]}}, {"config": {"stlye": "en-GB"}}):
+        with pytest.raises(normalize.NormalizeError):
+            normalize.Normalizer(**kwargs)
+    assert normalize.Normalizer(select=["names.zelensky", "honorific", "encoding"]).config.select
+    with pytest.raises(normalize.NormalizeError, match="normalize_text"):
+        normalize.normalize_bytes("a str")
+
+
+def test_stage_families_list_matches_the_stages():
+    from normalize.validate import STAGE_FAMILIES, catalogue
+    from normalize.config import Config
+
+    assert {rule.split(".")[0] for rule in catalogue(Config())} == set(STAGE_FAMILIES)
+
+
+def test_git_ignored_folder_named_on_the_command_line_is_checked(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    article(tmp_path / "drafts")
+    named = run("check", "drafts", *HONORIFICS, cwd=tmp_path)
+    assert named.returncode == 1 and b"honorific.mr" in named.stdout, named
+    walked = run("check", ".", *HONORIFICS, cwd=tmp_path)
+    assert walked.returncode == 0 and b"git-ignored" in walked.stderr  # the skip is said
+
+
+def test_version_exit_zero_quiet_and_statistics(tmp_path):
+    path = article(tmp_path)
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.decode().startswith("normalize ")
+    assert run("check", "--exit-zero", str(path)).returncode == 0
+    quiet = run("check", "-q", str(path), *HONORIFICS)
+    assert quiet.returncode == 1 and b"honorific.mr" in quiet.stdout and b"file(s)" not in quiet.stdout
+    stats = run("check", "--statistics", str(path), *HONORIFICS)
+    assert stats.returncode == 1
+    assert stats.stdout.decode().split("\n")[0].split() == ["1", "honorific.mr", "fix"]
+
+
+def test_color_follows_the_flag_and_no_color_force_color(tmp_path):
+    path = article(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+
+    def colored(*args: str, **extra: str) -> bool:
+        done = subprocess.run([sys.executable, "-m", "normalize", "check", str(path), *HONORIFICS, *args],
+                              capture_output=True, env={**env, **extra}, timeout=120)
+        return b"\x1b[" in done.stdout
+
+    assert not colored() and colored("--color", "always") and not colored("--color", "never", FORCE_COLOR="1")
+    assert colored(FORCE_COLOR="1") and not colored(FORCE_COLOR="1", NO_COLOR="1")
+
+
+def test_text_report_marks_the_span_in_the_source_line(tmp_path):
+    long_line = "The talks went on. " * 30 + "Mr. Kim arrived. " + "Nothing else happened. " * 30
+    path = article(tmp_path, long_line + "\n")
+    out = run("check", str(path), *HONORIFICS, "--style", "en-GB").stdout.decode()
+    source, marks = [line[len("       | "):] for line in out.splitlines() if line.startswith("       | ")][:2]
+    assert len(source) <= 110 and source.startswith("…") and source.endswith("…")
+    assert source[marks.index("^"):marks.index("^") + marks.count("^")] == "Mr."
+
+
+def test_fix_says_what_it_wrote_and_what_remains(tmp_path):
+    path = article(tmp_path, "Mr. Kim met Mr Putin. It was a violation of [του Συμβουλίου Ασφαλείας] of the UN.\n")
+    done = run("fix", str(path))
+    out = done.stdout.decode()
+    assert f"wrote {path} (" in out and "1 written" in out and "remain for a human (1 error)" in out
+
+
+def test_jsonl_output_is_utf8_not_escaped(tmp_path):
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"text": "Mr. Kim met Dr. Müller in Zürich."}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    done = run("fix", "--jsonl", str(data), *HONORIFICS)
+    assert "Müller" in done.stdout.decode("utf-8") and b"\\u00fc" not in done.stdout
+
+
+def test_rule_explains_one_rule_with_real_examples():
+    done = run("rule", "names.shoigu")
+    out = done.stdout.decode()
+    assert done.returncode == 0 and "transliteration" in out and "rules/names/" in out
+    assert "Shoigu" in out and "ignore[names.shoigu]" in out and "output" in out
+    missing = run("rule", "names.zelenksy")
+    assert missing.returncode == 2 and b"did you mean 'names.zelensky'" in missing.stderr
+
+
+def test_every_builtin_sample_triggers_its_rule():
+    from normalize.explain import SAMPLES, _examples
+    from normalize.config import Config
+
+    for rule_id in SAMPLES:
+        lines, message = _examples(rule_id, Config())
+        assert lines and message, rule_id
+
+
+def test_baseline_accepts_recorded_findings_and_fails_on_new_ones(tmp_path):
+    text = "Mr. Kim met Mr Putin. It was a violation of [του Συμβουλίου Ασφαλείας] of the UN.\n"
+    path = article(tmp_path, text)
+    assert run("check", "--write-baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    assert run("check", "--baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    path.write_text("A new first paragraph.\n\n" + text, encoding="utf-8")  # offsets move: still accepted
+    assert run("check", "--baseline", "base.json", "a.txt", cwd=tmp_path).returncode == 0
+    path.write_text(text + "Mrs. Lee came too, and Mrs Park.\n", encoding="utf-8")
+    new = run("check", "--baseline", "base.json", "a.txt", cwd=tmp_path)
+    assert new.returncode == 1 and b"honorific.mrs" in new.stdout and b"baselined" in new.stdout
+    (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
+    assert run("check", "--baseline", "bad.json", "a.txt", cwd=tmp_path).returncode == 2
+
+
+def test_per_file_settings_accept_findings_in_matching_files(tmp_path):
+    greek = "It was a violation of [του Συμβουλίου Ασφαλείας] of the UN.\n"
+    (tmp_path / "archive").mkdir()
+    article(tmp_path / "archive", greek, "old.txt")
+    article(tmp_path, greek, "new.txt")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.normalize]\nfail-on = "warning"\n\n[[tool.normalize.per-file]]\nfiles = ["archive/*.txt"]\n'
+        'ignore = ["foreign-script"]\n', encoding="utf-8")
+    assert run("check", "archive/old.txt", cwd=tmp_path).returncode == 0
+    assert run("check", "new.txt", cwd=tmp_path).returncode == 1
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.normalize.per-file-ignores]\n"new.txt" = ["foreign-script.stray"]\n', encoding="utf-8")
+    assert run("check", "new.txt", cwd=tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.normalize]\n\n[[tool.normalize.per-file]]\nfiles = ["*.txt"]\nignore = ["foriegn-script"]\n',
+        encoding="utf-8")
+    bad = run("check", "new.txt", cwd=tmp_path)
+    assert bad.returncode == 2 and b"pyproject.toml:5:" in bad.stderr and b"did you mean 'foreign-script'" in bad.stderr
+
+
+def test_format_choices_come_from_the_registry():
+    from normalize.report import FORMATS
+
+    help_text = run("check", "--help").stdout.decode()
+    assert all(name in help_text for name in FORMATS)

@@ -116,3 +116,85 @@ def test_untranslated_spanish_sentence_is_reported_once_with_its_language():
 )
 def test_names_and_titles_are_not_foreign_sentences(text):
     assert [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"] == []
+
+
+from normalize.stages.foreign import load_policy  # noqa: E402
+
+POLICY_EXAMPLES = load_policy().examples
+
+
+@pytest.mark.parametrize("example", POLICY_EXAMPLES, ids=[e["text"][:40] for e in POLICY_EXAMPLES])
+def test_severity_policy_examples(example):
+    """Every [[example]] of normalize/data/foreign-policy.toml: context, severity and language."""
+    text = example["text"]
+    matching = [f for f in findings(text) if f.rule == "foreign-script.stray" and f.text == example["fragment"]]
+    assert matching, [(f.text, f.extra) for f in findings(text)]
+    finding = matching[0]
+    assert (finding.extra["context"], finding.severity, finding.language) == (
+        example["context"], example["severity"], example["language"])
+
+
+def test_a_transliteration_is_labelled_and_never_the_suggestion():
+    text = "The spokesman added посмотрим, что будет дальше and left."
+    [finding] = findings(text)
+    assert finding.suggestion is None
+    assert "transliteration: posmotrim" in finding.message
+    assert finding.extra["transliteration"].startswith("posmotrim")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "대통령은 노무현(盧武鉉) 전 대통령의 묘소를 찾았다. 정부는 오늘 새로운 정책을 발표했다.",
+        "قال الرئيس إن الحكومة ستواصل العمل ـ رغم الصعوبات ـ لتحقيق الأهداف المعلنة في الخطة.",
+        "首相は東京で記者会見を開き、新しい経済対策を発表した。政府は来年度の予算案をまとめる。",
+    ],
+)
+def test_text_in_its_own_writing_system_is_not_foreign(text):
+    result = normalize.normalize_text(text, select=FOREIGN)
+    assert [f for f in result.findings if f.rule == "foreign-script.stray"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Africa - P Montgomery; B Paulse, M Joubert, De Wet Barry, A Snyman; A Pretorius, "
+        "J van der Westhuizen; R Kempson, J Dalton, W Meyer, M Andrews, K Otto, C Krige, A Venter, A Vos (captain).",
+        "Replacements: O le Roux, A van den Berg, J de Beer, D de Villiers, P du Toit, L van Biljon, T van Rooyen.",
+        "Portugal: J da Silva, P de la Cruz, A dos Santos, M das Neves, R de Sousa, L da Costa, F do Rosario.",
+        "Shares went to the Caisse Nationale de Prévoyance du Bâtiment et des Travaux Publics and the "
+        "Société Générale de Belgique.",
+    ],
+)
+def test_lists_of_names_are_not_foreign_sentences(text):
+    assert [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"] == []
+
+
+def test_german_nouns_and_names_in_a_german_sentence_still_make_it_a_sentence():
+    text = ("The minister spoke to reporters on Tuesday. Wolodymyr Selenskyj und Friedrich Merz trafen sich "
+            "am Rande des Gipfels in Brüssel. He then left for the airport.")
+    [finding] = [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"]
+    assert finding.language == "de"
+
+
+def test_a_house_marker_given_to_the_stage_marks_foreign_text():
+    from normalize.document import Document
+    from normalize.stages.foreign import ForeignScriptStage
+
+    text = LEAD + "Greeks call it [[el]]φιλότιμο[[/el]], a sense of honour."
+    plain = ForeignScriptStage()
+    marked = ForeignScriptStage(markers=(("[[el]]", "[[/el]]"),))
+    doc = Document(text, language="en", script="Latin")
+    assert [f.severity for f in plain.run(doc)[1]] == ["error"]
+    assert [(f.severity, f.extra["context"]) for f in marked.run(doc)[1]] == [("info", "marked")]
+
+
+def test_house_markers_come_from_the_configuration(tmp_path):
+    text = LEAD + "Greeks call it [[el]]φιλότιμο[[/el]], a sense of honour."
+    marked = normalize.normalize_text(text, config={"foreign-markers": [["[[el]]", "[[/el]]"]]})
+    assert [(f.severity, f.extra["context"]) for f in marked.findings] == [("info", "marked")]
+    assert [f.severity for f in normalize.normalize_text(text).findings] == ["error"]
+    config = tmp_path / "normalize.toml"
+    config.write_text('foreign-markers = [["[[el]]"]]\n', encoding="utf-8")
+    with pytest.raises(normalize.NormalizeError, match=r"normalize.toml:1: .*foreign-markers"):
+        normalize.Normalizer(config=config)

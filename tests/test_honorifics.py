@@ -55,3 +55,28 @@ def test_french_document_uses_the_french_pack():
     text = "Le président a reçu Mme. Lagarde et M. Macron pour les négociations sur la dette de la France."
     result = normalize.normalize_text(text, select=["honorific"])
     assert "Mme Lagarde" in result.text and "M. Macron" in result.text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Mr Kim of the Workers' Party met Mr Putin.", "Mr. Kim of the Workers' Party met Mr. Putin."),
+        ("Dr J Smith and Dr K. Jones spoke.", "Dr. J Smith and Dr. K. Jones spoke."),
+        ("Gen Z voters backed Gen Milley.", "Gen Z voters backed Gen. Milley."),
+        ("Mr Xi Jinping to visit Moscow, said Mr Peskov.", "Mr. Xi Jinping to visit Moscow, said Mr. Peskov."),
+        ('"Mr Smith is wrong," said Dr Jones.', '"Mr. Smith is wrong," said Dr. Jones.'),
+    ],
+)
+def test_a_title_before_a_name_is_still_a_title(text, expected):
+    assert normalize.normalize_text(text, style="en-US", select=["honorific"]).text == expected
+
+
+def test_exceptions_do_not_vote_for_the_documents_form():
+    # three "Dr Pepper" would otherwise outvote the one dotted title
+    text = "Dr. Fauci drank Dr Pepper, Dr Pepper and Dr Pepper."
+    assert normalize.normalize_text(text, select=["honorific"]).text == text
+
+
+@pytest.mark.parametrize("text", ["In New York Mr Smith said no.", "On Tuesday Mr Smith said no.", "But Mr Smith said no."])
+def test_capitalised_words_opening_a_sentence_do_not_make_a_title_of_a_work(text):
+    assert "Mr. Smith" in normalize.normalize_text(text, style="en-US", select=["honorific"]).text

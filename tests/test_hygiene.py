@@ -135,9 +135,16 @@ def test_bidi_controls_are_kept_in_right_to_left_text() -> None:
     assert [e.start for e in edits] == [text.index("\u202e")]  # only the one on the Latin line
 
 
-def test_direction_marks_in_rtl_text_are_only_info() -> None:
-    _, findings = find_hygiene_issues("\u0645\u0631\u062d\u0628\u0627\u200f!")
-    assert [f.severity for f in findings] == ["info"]
+def test_direction_marks_in_rtl_text_are_normal() -> None:
+    for text in ("\u0645\u0631\u062d\u0628\u0627\u200f!", "\u05e9\u05dc\u05d5\u05dd\u200e 2024 \u05e2\u05d5\u05dc\u05dd"):
+        edits, findings = find_hygiene_issues(text)
+        assert (edits, findings) == ([], [])
+
+
+def test_a_direction_mark_in_latin_text_is_removed_without_crying_trojan_source() -> None:
+    edits, findings = find_hygiene_issues("left\u200emark")
+    assert findings == [] and [e.rule for e in edits] == ["unicode.bidi"]
+    assert "Trojan" not in edits[0].message
 
 
 def test_fullwidth_kept_on_cjk_lines_but_fixed_on_latin_lines() -> None:

@@ -87,3 +87,21 @@ def test_held_out_accuracy(kind: str, threshold: float) -> None:
         accuracies[lang] = sum(identify(item)[0] == lang for item in items) / len(items)
     mean = sum(accuracies.values()) / len(accuracies)
     assert mean >= threshold, accuracies
+
+
+@pytest.mark.parametrize(
+    ("fragment", "context", "language"),
+    [
+        ("Коммерсантъ", "", "ru"),  # word-final hard sign: pre-1918 Russian spelling, not Bulgarian
+        ("във", "", "bg"),  # ъ before a consonant: a Bulgarian vowel
+        ("Россия без Путина", "Protesters chanted", "ru"),  # a Russian name inside the quote
+        ("Война и мир", "Tolstoy's novel \"Война и мир\" (War and Peace)", "ru"),  # a Russian name nearby
+        ("дача", "The Russian word 'дача' (dacha) is used in Ukraine too", "ru"),  # the named language wins
+        ("津波", "The word tsunami (津波) literally means", "ja"),  # a romaji gloss
+        ("石破茂", "Japanese Prime Minister Shigeru Ishiba (石破茂) spoke", "ja"),  # a cue word
+        ("再発防止", "", "ja"),  # 発 is Japanese shinjitai, neither simplified nor traditional Chinese
+        ("共同富裕", '"common prosperity" (共同富裕)', "zh"),
+    ],
+)
+def test_short_phrases_use_orthography_and_context(fragment: str, context: str, language: str) -> None:
+    assert identify(fragment, context=context)[0] == language

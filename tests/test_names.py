@@ -108,7 +108,7 @@ def test_trusted_scheme_variant_alone_is_fixed(gaz: Gazetteer) -> None:
 def test_foreign_habit_variant_alone_is_only_a_finding(seed_gaz: Gazetteer) -> None:
     edits, findings = NameMatcher(seed_gaz).find("Then Schoigu said so.")
     assert edits == []
-    assert [(f.rule, f.severity, f.suggestion, f.text) for f in findings] == [("names.shoigu", "warning", "Shoigu", "Schoigu")]
+    assert [(f.rule, f.severity, f.suggestion, f.text) for f in findings] == [("names.shoigu", "info", "Shoigu", "Schoigu")]
     assert findings[0].line == 1 and findings[0].column == 6
 
 
@@ -118,9 +118,12 @@ def test_context_word_corroborates_a_near_miss(seed_gaz: Gazetteer) -> None:
     assert [f.suggestion for f in findings] == ["Shoigu"]
 
 
-def test_mention_elsewhere_corroborates_a_near_miss(seed_gaz: Gazetteer) -> None:
+def test_mention_elsewhere_is_no_evidence(seed_gaz: Gazetteer) -> None:
+    """Being named elsewhere proves nothing: "Bill Condon" is not London. Only a suggestion."""
     text = "Sergei Shoigu arrived. Later Saigu spoke."
-    assert fix(seed_gaz, text) == "Sergei Shoigu arrived. Later Shoigu spoke."
+    edits, findings = NameMatcher(seed_gaz).find(text)
+    assert edits == []
+    assert [(f.text, f.suggestion, f.severity) for f in findings] == [("Saigu", "Shoigu", "info")]
 
 
 def test_greek_round_trip_variant(seed_gaz: Gazetteer) -> None:
@@ -308,3 +311,16 @@ def test_bundled_generated_collisions_are_shared_surnames_only() -> None:
         if len(surnames) != 1:
             unexpected.append((key, owners))
     assert unexpected == []
+
+
+def test_keep_phrases_leave_a_spelling_as_written(tmp_path: Path) -> None:
+    pack = tmp_path / "places.toml"
+    pack.write_text('[pack]\nname = "t"\nkind = "gazetteer"\n\n[[entity]]\nid = "kharkiv"\ncanonical = "Kharkiv"\n'
+                    'kind = "place"\nvariants = ["Kharkov"]\nkeep = ["Battle of Kharkov"]\n', encoding="utf-8")
+    gazetteer = load_gazetteer([pack])
+    assert fix(gazetteer, "The Battle of Kharkov ended in 1943; Kharkov is now Kharkiv.") == (
+        "The Battle of Kharkov ended in 1943; Kharkiv is now Kharkiv.")
+
+
+def test_line_break_inside_a_name_is_no_variant(gaz: Gazetteer) -> None:
+    assert changes(gaz, "banks in Hong\nKong said") == []

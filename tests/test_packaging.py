@@ -15,7 +15,10 @@ def test_wheel_installs_into_a_clean_venv_and_finds_its_rules(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
                    check=True, capture_output=True, timeout=600)
-    wheel = next(dist.glob("normalize-*.whl"))
+    wheel = next(dist.glob("newsprint_normalize-*.whl"))  # the distribution name; the import stays normalize
+    import zipfile
+
+    assert "normalize/py.typed" in zipfile.ZipFile(wheel).namelist()  # type checkers see the annotations
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"

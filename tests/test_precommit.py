@@ -62,3 +62,25 @@ def test_hook_fails_and_fixes_then_passes(tmp_path, hook_source):
     second = pre_commit(repo, home, "run", "--all-files")
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Passed" in second.stdout
+
+
+def test_local_hook_from_a_clone_works(tmp_path, hook_source):
+    """The README's `repo: local` snippet: the hook installed from a clone's path, no published repo."""
+    source, _ = hook_source
+    repo = tmp_path / "articles"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: local\n  hooks:\n  - id: normalize-check\n    name: normalize (check)\n"
+        "    entry: normalize check --force-exclude\n    language: python\n"
+        f"    additional_dependencies: ['{source}']\n    types_or: [markdown, plain-text, rst, html]\n"
+    )
+    (repo / "story.md").write_text("Mr. Kim met Mr Putin and Mr Lavrov.\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    home = tmp_path / "pre-commit-home"
+    first = pre_commit(repo, home, "run", "--all-files")
+    assert first.returncode == 1 and "honorific.mr" in first.stdout, first.stdout + first.stderr
+    (repo / "story.md").write_text("Mr Kim met Mr Putin and Mr Lavrov.\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    second = pre_commit(repo, home, "run", "--all-files")
+    assert second.returncode == 0 and "Passed" in second.stdout, second.stdout + second.stderr

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 CONFIGS = [
     {},
-    {"unsafe_fixes": True, "style": "reuters"},
+    {"unsafe_fixes": True, "style": "en-US"},  # a defined style: unknown ones are errors (issue #14)
     {"config": {"foreign-actions": {"*": "note"}}},
     {"config": {"foreign-actions": {"*": "remove", "el": "transliterate", "ru": "translate"}}},
 ]

@@ -190,3 +190,10 @@ def test_russian_matches_iuliia_bgn_pcgn_samples() -> None:
         if transliterate(source, "ru") != _simplify(expected)
     ]
     assert misses == []
+
+
+@pytest.mark.parametrize("language", ["ru", "bg"])
+def test_a_word_final_hard_sign_is_silent(language: str) -> None:
+    """Pre-reform spelling (Коммерсантъ) keeps a final ъ that is not pronounced."""
+    assert transliterate("Коммерсантъ", language) == "Kommersant"
+    assert transliterate("България", "bg") == "Balgaria"  # inside a word it is a vowel

@@ -156,6 +156,8 @@ def check_entity(report: Report, entity: Entity) -> None:
             report.add("error", entity, f"variant {variant!r} repeats a native spelling")
     for word in entity.context:
         check_text(report, entity, "context", word)
+    for phrase in entity.keep:
+        check_text(report, entity, "keep", phrase)
 
 
 def check_person(report: Report, entity: Entity) -> None:

@@ -14,7 +14,19 @@ import math
 from typing import Any
 
 from .scripts import KANA, main_script, script_census, script_of
-from .tables import ALPHABETS, LATIN_LANGUAGES, PRIORS, SCRIPT_LANGUAGES
+from .tables import (
+    ALPHABETS,
+    BESIDE_CHARS,
+    CONTEXT_CUES,
+    CONTEXT_PRIOR,
+    JAPANESE_ONLY_HAN,
+    LANGUAGE_ADJECTIVES,
+    LATIN_LANGUAGES,
+    NATIVE_CUES,
+    NEARBY_WEIGHT,
+    PRIORS,
+    SCRIPT_LANGUAGES,
+)
 
 __all__ = ["document_language", "identify", "main_script", "script_census", "script_of"]
 
@@ -52,17 +64,83 @@ def _best(scores: dict[str, float]) -> tuple[str, float]:
     return best, round(probabilities[best], 4)
 
 
-def _by_alphabet(script: str, words: list[str]) -> tuple[str, float]:
+def _orthography(script: str, words: list[str]) -> dict[str, float]:
+    """Log-priors from spelling habits a language has and the others lack.
+
+    Cyrillic hard sign: modern Russian writes ъ only before е ё ю я (объявление); a word-final
+    ъ is pre-1918 Russian or a title that keeps it (Коммерсантъ), since Bulgarian dropped it in
+    1945; anywhere else (България, във, държава) ъ is a Bulgarian vowel."""
+    if script != "Cyrillic":
+        return {}
+    final = inner = 0
+    for word in words:
+        for i, letter in enumerate(word):
+            if letter != "ъ":
+                continue
+            if i == len(word) - 1:
+                final += 1
+            elif word[i + 1] not in "еёюя":
+                inner += 1
+    if "ѣ" in "".join(words) or final and not inner:
+        return {"ru": CONTEXT_PRIOR * 2, "bg": -CONTEXT_PRIOR}
+    if inner:
+        return {"bg": CONTEXT_PRIOR, "ru": -CONTEXT_PRIOR}
+    return {}
+
+
+def _context_priors(context: str, fragment: str) -> dict[str, float]:
+    """Log-priors from cue words around a fragment ("Russian", "Kremlin", "Tokyo") and from names
+    in their own script, in the fragment or near it ("Путина")."""
+    from .scripts import _regex
+
+    priors: dict[str, float] = {}
+    words = set(_regex().findall(r"\p{Latin}+", context)) if context else set()
+    for language, cues in CONTEXT_CUES.items():
+        if not cues.isdisjoint(words):
+            priors[language] = CONTEXT_PRIOR
+    at = context.find(fragment) if context else -1
+    if at >= 0:
+        after = at + len(fragment)
+        beside = f"{context[max(0, at - BESIDE_CHARS) : at]} {context[after : after + BESIDE_CHARS]}"
+        named = set(_regex().findall(r"\p{Latin}+", beside))
+        for language, adjectives in LANGUAGE_ADJECTIVES.items():
+            if not adjectives.isdisjoint(named):
+                priors[language] = priors.get(language, 0.0) + CONTEXT_PRIOR
+    native = [w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}")]
+    for language, stems in NATIVE_CUES.items():
+        if any(w.startswith(stems) for w in native):
+            priors[language] = max(priors.get(language, 0.0), CONTEXT_PRIOR)
+    return priors
+
+
+def _nearby_words(context: str, fragment: str, script: str) -> list[str]:
+    """Other words of the fragment's script near it: the rest of the quote, a name nearby."""
+    if not context:
+        return []
+    from .scripts import _regex
+
+    rest = context.replace(fragment, " ", 1)
+    return [w.lower() for w in _regex().findall(rf"\p{{Script={script}}}+", rest)][:40]
+
+
+def _by_alphabet(script: str, words: list[str], priors: dict[str, float] | None = None,
+                 nearby: list[str] | None = None) -> tuple[str, float]:
     """Candidates that write the fragment's letters, then the n-gram model among them."""
-    from .model import load_group, word_log_probability
+    from .model import group_word_log_probability, load_group
 
     letters = set("".join(words))
     alphabets = ALPHABETS[script]
     missing = {lang: len(letters - alphabet) for lang, alphabet in alphabets.items()}
-    profiles = load_group(_GROUPS[script])
+    group = _GROUPS[script]
+    profiles = load_group(group)
+    priors = {**(priors or {})}
+    for lang, value in _orthography(script, words).items():
+        priors[lang] = priors.get(lang, 0.0) + value
     scores = {
-        lang: sum(word_log_probability(profiles[lang], _fold(w)) for w in words)
+        lang: sum(group_word_log_probability(group, lang, _fold(w)) for w in words)
+        + NEARBY_WEIGHT * sum(group_word_log_probability(group, lang, _fold(w)) for w in nearby or ())
         + PRIORS.get(lang, 0.0)
+        + priors.get(lang, 0.0)
         + missing[lang] * MISSING_LETTER_PENALTY
         for lang in alphabets
         if lang in profiles
@@ -74,13 +152,47 @@ def _by_alphabet(script: str, words: list[str]) -> tuple[str, float]:
     return _best(scores)
 
 
-def _han(fragment: str) -> tuple[str, float]:
+# Hepburn romaji and Hanyu Pinyin syllables (tone marks folded): a romanised gloss beside a
+# Han-only fragment ("tsunami (津波)", "Ishiba (石破)") tells Japanese from Chinese.
+_ROMAJI = r"(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|w|y)?[aiueo]|n"
+_PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+           r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u|v)")
+
+
+def _romanisation(context: str, fragment: str) -> dict[str, float]:
+    from .scripts import _regex
+
+    rx = _regex()
+    at = context.find(fragment)
+    if at < 0:
+        return {}
+    before = rx.search(r"(\p{Latin}+)[\"”’»]?\s*\(?\s*[\"“‘«]?\s*$", context[:at])
+    after = rx.match(r"\s*[\"”’»]?\s*\(\s*[\"“‘«]?((?:\p{Latin}+[ -]?)+)", context[at + len(fragment) :])
+    gloss = " ".join(m.group(1) for m in (before, after) if m)
+    words = [w for w in rx.findall(r"\p{Latin}+", gloss.lower()) if len(w) >= 3]
+    if not words:
+        return {}
+    japanese = all(rx.fullmatch(rf"(?:{_ROMAJI})+", w) for w in words)
+    chinese = all(rx.fullmatch(rf"(?:{_PINYIN})+", w) for w in words)
+    if japanese and not chinese:
+        return {"ja": CONTEXT_PRIOR}
+    if chinese and not japanese:
+        return {"zh": CONTEXT_PRIOR}
+    return {}
+
+
+def _han(fragment: str, priors: dict[str, float] | None = None) -> tuple[str, float]:
     from .model import han_log_likelihoods
     from .scripts import _regex
 
     chars = "".join(_regex().findall(r"\p{Script=Han}", fragment))
     scores = han_log_likelihoods(chars)
     scores["zh"] = scores.get("zh", 0.0) + HAN_ZH_PRIOR
+    if not JAPANESE_ONLY_HAN.isdisjoint(chars):
+        scores["ja"] = scores.get("ja", 0.0) + 2 * CONTEXT_PRIOR
+    for lang, value in (priors or {}).items():
+        if lang in scores:
+            scores[lang] += value
     return _best(scores)
 
 
@@ -103,16 +215,20 @@ def _fragment_script(census: dict[str, int]) -> str:
     return max(foreign, key=lambda k: foreign[k])
 
 
-def identify(fragment: str, script: str | None = None) -> tuple[str, float]:
+def identify(fragment: str, script: str | None = None, context: str = "") -> tuple[str, float]:
     """ISO 639-1 code and confidence in [0, 1] for a short fragment; ("und", 0.0) if unknown.
 
     The script is the fragment's most frequent one other than Latin (Latin only if
     it has nothing else); `script` overrides that when the caller knows better.
+    `context`, the text around the fragment (holding it), adds what a reader would use:
+    cue words ("Russian", "Tokyo"), other words of the same script nearby, a romanised gloss.
 
     >>> identify("του Συμβουλίου Ασφαλείας")
     ('el', 0.99)
     >>> identify("Україна")[0], identify("Србија")[0], identify("نخست‌وزیر")[0]
     ('uk', 'sr', 'fa')
+    >>> identify("津波", context="The word tsunami (津波) means harbour wave")[0]
+    'ja'
     """
     census = script_census(fragment)
     if not census:
@@ -121,9 +237,13 @@ def identify(fragment: str, script: str | None = None) -> tuple[str, float]:
         return "ja", 0.99
     script = script or _fragment_script(census)
     if script == "Han":
-        return _han(fragment)
+        priors = _context_priors(context, fragment)
+        for lang, value in _romanisation(context, fragment).items():
+            priors[lang] = priors.get(lang, 0.0) + value
+        return _han(fragment, priors)
     if script in ALPHABETS:
-        return _by_alphabet(script, _words(fragment))
+        return _by_alphabet(script, _words(fragment), _context_priors(context, fragment),
+                            _nearby_words(context, fragment, script))
     if script in SCRIPT_LANGUAGES:
         return SCRIPT_LANGUAGES[script]
     if script == "Latin":

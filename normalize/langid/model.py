@@ -13,7 +13,7 @@ import gzip
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "langid"
@@ -78,6 +78,13 @@ def word_log_probability(profile: Profile, word: str) -> float:
     lp = sum(math.log(_letter_probability(profile, padded, i) + FLOOR) for i in range(1, len(padded)))
     seen = profile.words.get(word, 0) / profile.word_total if profile.word_total else 0.0
     return lp + WORD_WEIGHT * math.log(seen + UNSEEN_WORD)
+
+
+@lru_cache(maxsize=65_536)
+def group_word_log_probability(group: str, language: str, word: str) -> float:
+    """word_log_probability by group and language, remembered: the words near one fragment
+    are the next fragment's own words and neighbours, scored again for every fragment."""
+    return word_log_probability(load_group(group)[language], word)
 
 
 def han_log_likelihoods(chars: str) -> dict[str, float]:

@@ -26,7 +26,7 @@ _ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PACK_KEYS = {"name": str, "kind": str, "description": str}
 _ENTITY_KEYS: dict[str, Any] = {
     "id": str, "canonical": str, "kind": str, "native": list, "given": str, "surname": str,
-    "family_first": bool, "variants": list, "styles": dict, "context": list,
+    "family_first": bool, "variants": list, "styles": dict, "context": list, "keep": list,
     "examples": list,  # {input, output} cases, run by tests/test_cases.py and `normalize rules --check-examples`
 }
 _REQUIRED = ("id", "canonical", "kind")
@@ -52,6 +52,7 @@ class Entity:
     variants: tuple[str, ...] = ()
     styles: dict[str, str] = field(default_factory=dict)
     context: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()  # phrases in which a spelling names something else ("Dnepr rocket")
     source: str = ""
     line: int | None = None
 
@@ -185,7 +186,7 @@ def _entity(path: Path, source: str, number: int, raw: Any, line: int | None) ->
         raise fail("id", f"{label}: id must be lower-case letters, digits and hyphens")
     if raw["kind"] not in KINDS:
         raise fail("kind", f"{label}: kind must be one of {', '.join(KINDS)}")
-    for key in ("variants", "context"):
+    for key in ("variants", "context", "keep"):
         if not all(isinstance(v, str) and v.strip() for v in raw.get(key, [])):
             raise fail(key, f"{label}: '{key}' must be a list of non-empty strings")
     problem = examples_problem(raw.get("examples", []))
@@ -203,6 +204,7 @@ def _entity(path: Path, source: str, number: int, raw: Any, line: int | None) ->
         given=raw.get("given"), surname=raw.get("surname"), family_first=raw.get("family_first", False),
         variants=tuple(raw.get("variants", [])), styles=dict(raw.get("styles", {})),
         context=tuple(c.lower() for c in raw.get("context", [])),
+        keep=tuple(k.lower() for k in raw.get("keep", [])),
         source=str(path), line=line,
     )
 

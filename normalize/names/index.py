@@ -46,10 +46,24 @@ class NameIndex:
     all_given: set[str] = field(default_factory=set)
     fuzzy: dict[str, list[FuzzyTarget]] = field(default_factory=dict)
     collisions: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # First and last letters of every target's sound key: a key one edit from a target shares
+    # its first or last two letters with it (from five letters up; three from seven), so most
+    # words are rejected by two set lookups before any deletion is generated (see may_be_near).
+    ends2: set[str] = field(default_factory=set)
+    ends3: set[str] = field(default_factory=set)
     spellings: dict[str, Spellings] = field(default_factory=dict)  # build-time only, not pickled
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "spellings": {}}
+
+    def may_be_near(self, skey: str) -> bool:
+        """False only when `skey` cannot be within one edit of any target's sound key."""
+        n = len(skey)
+        if n >= 7:
+            return "<" + skey[:3] in self.ends3 or skey[-3:] + ">" in self.ends3
+        if n >= 5:
+            return "<" + skey[:2] in self.ends2 or skey[-2:] + ">" in self.ends2
+        return True
 
 
 def build_index(gazetteer: Gazetteer) -> NameIndex:
@@ -67,6 +81,10 @@ def build_index(gazetteer: Gazetteer) -> NameIndex:
         _resolve(index, key, owners)
     for entity in gazetteer.entities:
         _add_fuzzy(index, entity)
+    for targets in index.fuzzy.values():
+        for target in targets:
+            index.ends2.update(("<" + target.skey[:2], target.skey[-2:] + ">"))
+            index.ends3.update(("<" + target.skey[:3], target.skey[-3:] + ">"))
     return index
 
 

@@ -1,12 +1,17 @@
-"""Finding names in text: exact variants in one pass, then evidence-checked near-misses.
+"""Finding names in text: exact variants in one pass, then near-misses, then the identity policy.
 
 The text is cut into word tokens once; a capitalised token whose key starts a known spelling
 tries the longest n-gram first, so "Kim Young-ho" wins over anything shorter. A token that
-matches nothing may be a near-miss ("Saigu"): it is repaired only when its sound key is one edit
-from a surname or place, it is no English word, not a female form of a male surname (Lavrova is
-not Lavrov), and — for a safe fix — something else in the text corroborates it: the person's given
-name before it, a title from the entity's context, the rest of the place name, or the same
-entity named elsewhere in the document. Without such evidence it is a finding with a suggestion.
+matches nothing may be a near-miss ("Saigu"): a candidate only when its sound key is one edit
+from a surname or place, it is no English word and nobody's name in its own right (the name
+veto list), and not a female form of a male surname (Lavrova is not Lavrov).
+
+A change claims that the mention *is* the entity, so it is made only when identity is beyond
+reasonable doubt (see identity.py): a listed or standard spelling with no other name attached,
+or a doubtful one (near miss, foreign-press or accent-only spelling, generated Korean
+romanisation, a common surname) with the entity's own given name attached, the rest of the place
+name, or the entity's role in the same sentence. Being named elsewhere in the text is no
+evidence. Everything weaker is an `info` finding with a suggestion.
 """
 
 from __future__ import annotations
@@ -19,18 +24,20 @@ import regex
 
 from ..edits import Edit, Finding, LineIndex
 from .gazetteer import Entity, Gazetteer
+from .identity import (TITLES, another_name_before, context_evidence, introduced_as_someone_else, kept,
+                       longer_name_after)
 from .index import FuzzyTarget, Hit, NameIndex
 from .phonetic import deletions, distance, fold, sound_key, within_one
-from .variants import SPLIT_RE, LOSSY, name_parts
-from .words import is_common_word, is_known_word
+from .variants import SPLIT_RE, EXPLICIT, LOSSY, name_parts
+from .words import is_common_word, is_known_name, is_known_word
 
 CATEGORY = "transliteration"
 # Names are capitalised words, the lowercase half of a hyphenated name ("Jong-un") and the
 # lowercase particles inside some ("bin Salman", "al-Assad"). Only those become tokens: the
 # regex engine skips lowercase prose, and two tokens with a lowercase word between them are
 # not adjacent (the separator check fails).
-_WINDOW_BEFORE = 40  # given names and titles before a candidate
-_WINDOW_AFTER = 60  # the rest of a multi-word name after it
+_WINDOW_BEFORE = 32  # given names and titles before a candidate
+_WINDOW_AFTER = 40  # the rest of a multi-word name after it
 _PARTICLE_WORD_RE = regex.compile(r"\w+")
 _NEXT_WORD_RE = regex.compile(r"(?:[ \u00a0\u2010\u2011-]|\r?\n)+(\w+)")
 NO, YES, PREFIX, CANONICAL = 0, 1, 2, 3
@@ -40,15 +47,12 @@ _HYPHEN_TAIL_RE = regex.compile(r"[-\u2010\u2011](\w+(?:['’ʼ]\w+)*)")
 PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud", "de", "da", "di", "do", "dos",
                        "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter", "ten", "zu", "y", "e"})
 _GAP_PARTICLES_RE = regex.compile(r"[ \u00a0]+((?:\w+[ \u00a0-])+)$")
+_HYPHENS = frozenset("-\u2010\u2011")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
 _FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
-_CONTEXT_WINDOW = 100
-_TITLES = frozenset(
-    "mr mrs ms dr messrs mme mlle herr frau sir dame lord lady gen col lt maj capt sgt adm sen rep gov "
-    "president minister premier chancellor general colonel admiral ambassador secretary spokesman "
-    "spokeswoman chairman leader commander deputy prime defence defense foreign interior envoy "
-    "king queen prince princess sheikh emir ayatollah patriarch pope comrade marshal".split()
-)
+_TITLES = TITLES
+_NAME_EVIDENCE = ("given name", "rest of the name")
+_MIN_NEAR_MISS = 5  # shorter near misses ("Merc" for Merz) are too often other words
 
 
 @dataclass(slots=True)
@@ -92,17 +96,19 @@ class NameMatcher:
         self.index: NameIndex = gazetteer.index()
         # capitalised words already judged, by verdict (see _could_be_name)
         self._judged: set[str] = set()
-        self._by_verdict: dict[int, set[str]] = {NO: set(), YES: set(), PREFIX: set(), CANONICAL: set()}
+        self._verdicts: dict[str, int] = {}  # judged words that could be (part of) a name
+        self._interesting: set[str] = set()  # the keys of _verdicts, as a set for intersections
         # first two words of every multi-word spelling: "Mark" alone is no name, "Mark Rutte" is
         self._pairs = {" ".join(k.split(" ")[:2]) for k in self.index.exact if " " in k}
         # first word -> how the words that can follow it are written ("rutte": Rutte, RUTTE, rutte)
         self._seconds: dict[str, set[str]] = {}
-        self._particles_after: dict[str, set[str]] = {}  # first word -> particles that can follow
+        particles: dict[str, set[str]] = {}
         for pair in self._pairs:
             first, second = pair.split(" ")
             self._seconds.setdefault(first, set()).update({second, second.title(), second.upper()})
             if second in PARTICLES:
-                self._particles_after.setdefault(first, set()).update({f" {second} ", f" {second}-"})
+                particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
+        self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
         self._all_seconds = frozenset().union(*self._seconds.values())
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
@@ -118,37 +124,76 @@ class NameMatcher:
         matches += self._fuzzy(text, tokens, loose)
         if protected is not None:
             matches = [m for m in matches if not protected(m.start, m.end)]
-        mentioned = {m.entity.id for m in matches if not m.fuzzy and m.tier < LOSSY}
         fixes: list[tuple[_Match, str]] = []
-        doubtful: list[tuple[_Match, str, str]] = []
+        doubtful: list[tuple[_Match, str, str, str]] = []
+        proposed: list[tuple[_Match, str, str, str]] = []
+        elsewhere: set[str] = set()  # spellings this text shows to name someone or something else
         for match in matches:
             replacement = self._replacement(match)
             original = text[match.start : match.end]
-            if replacement is None or original == replacement:
+            if original.isupper() and replacement is not None:
+                replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
+            if replacement is None or " ".join(original.split()) == replacement:
+                continue  # same spelling; a line break inside a name is no variant
+            doubt = self._doubt(match, original, replacement)
+            if (doubt or match.entity.family_first) and not match.evidence:
+                match.evidence = context_evidence(text, match.start, match.end, match.entity)
+            if not self._could_be_entity(text, match) or (
+                (doubt or match.entity.family_first) and not match.evidence
+                and introduced_as_someone_else(text, match.end, match.entity)
+            ):
+                elsewhere.add(fold(original))
+            elif not (match.entity.keep and kept(text, match.start, match.end, match.entity)):
+                proposed.append((match, original, replacement, doubt))  # ("Battle of Kharkov" is kept, alone)
+        for match, original, replacement, doubt in proposed:
+            # "Prince Georgy Lvov ... Lvov believed", "Odessa, Texas ... the Odessa plant": once the
+            # text shows whom a spelling names, its bare mentions name the same one.
+            if fold(original) in elsewhere and match.role != "given+surname" and not match.evidence:
                 continue
-            if match.fuzzy or match.tier == LOSSY or _accents_only(match, original, replacement):
-                doubtful.append((match, original, replacement))
+            if doubt and not match.evidence:
+                if doubt != "foreign-press spelling" or not is_known_name(fold(original)):  # Nowak is a Nowak
+                    doubtful.append((match, original, replacement, doubt))
             else:
                 fixes.append((match, replacement))
-        # A doubtful spelling corroborated by evidence is fixed, and then counts as a mention
-        # that may corroborate the others ("Vastochny Cosmodrome ... Vastochny"): repeat until
-        # nothing changes, so that fixing the output again finds nothing new.
-        while True:
-            settled = [d for d in doubtful if self._corroborated(text, d[0], mentioned)]
-            if not settled:
-                break
-            for item in settled:
-                doubtful.remove(item)
-                fixes.append((item[0], item[2]))
-                mentioned.add(item[0].entity.id)
         edits = [edit for match, replacement in sorted(fixes, key=lambda f: f[0].start)
                  for edit in self._edits(text, match, replacement)]
         findings: list[Finding] = []
         if doubtful:
             lines = LineIndex(text)
-            findings = [self._finding(match, original, replacement, lines)
-                        for match, original, replacement in doubtful if match.close]
+            findings = [self._finding(match, original, replacement, doubt, lines)
+                        for match, original, replacement, doubt in doubtful if match.close]
         return edits, findings
+
+    def _could_be_entity(self, text: str, match: _Match) -> bool:
+        """False when the words around the match make it another person or another name."""
+        entity = match.entity
+        if match.role in ("part", "given+surname") or match.evidence in _NAME_EVIDENCE:
+            return True  # its own given name or the rest of its name (a role nearby does not outweigh another name)
+        if match.role == "full" and entity.kind == "person" and " " in text[match.start : match.end].strip():
+            return not longer_name_after(text, match.end, entity)  # a whole name: what comes before is no given name
+        if self._other_name_before(text, match):
+            return False
+        return not longer_name_after(text, match.end, entity)
+
+    def _other_name_before(self, text: str, match: _Match) -> bool:
+        """Someone else's given name or initials before the surname ("Olga Nowak", "AR Rahman")."""
+        return another_name_before(text, match.start, match.entity, self.index.given.get(match.entity.id, frozenset()),
+                                   nouns_capitalised=self.style == "de")
+
+    def _doubt(self, match: _Match, original: str, replacement: str) -> str:
+        """Why this spelling alone does not prove identity ("" when it does)."""
+        if match.fuzzy:
+            return "near miss"
+        if match.tier == LOSSY:
+            return "foreign-press spelling"
+        if match.entity.family_first and match.tier > EXPLICIT:
+            return "romanisation shared by many people"
+        if match.role == "surname":
+            if _accents_only(match, original, replacement):
+                return "accents only"
+            if is_known_name(fold(original)):
+                return "a common surname"
+        return ""
 
     def _windows(self, text: str, capitals: frozenset[str] | None = None) -> list[tuple[int, int]]:
         """Stretches of text around capitalised words that could be (part of) a name.
@@ -158,29 +203,40 @@ class NameMatcher:
         the cost of an article near one regex scan.
         """
         words = capitals if capitals is not None else frozenset(_CAPITAL_WORD_RE.findall(text))
-        by_verdict = self._by_verdict
+        verdicts = self._verdicts
         for word in words - self._judged:  # set operations in C; new words are judged once
-            by_verdict[self._could_be_name(word)].add(word)
+            verdict = self._could_be_name(word)
             self._judged.add(word)
+            if verdict in (YES, PREFIX):  # a house spelling alone needs no look (mentions prove nothing)
+                verdicts[word] = verdict
+                self._interesting.add(word)
         if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
             self._judged.clear()
-            for judged in by_verdict.values():
-                judged.clear()
-        candidates = list(words & by_verdict[YES])
-        prefixes = words & by_verdict[PREFIX]
-        settled = list(words & by_verdict[CANONICAL])
+            self._interesting.clear()
+            verdicts.clear()
+        hits = words & self._interesting  # the one set operation most articles need
+        if not hits:
+            return []
+        candidates: list[str] = []
+        prefixes: set[str] = set()
+        for word in hits:
+            if verdicts[word] == YES:
+                candidates.append(word)
+            else:
+                prefixes.add(word)
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin").
-        followers = words & self._all_seconds  # the few words of the text that can follow a first name
+        followers = words & self._all_seconds if prefixes else frozenset()
         for word in prefixes:
             key = self._fold(word)
-            if not self._seconds.get(key, frozenset()).isdisjoint(followers) or any(
-                probe in text for probe in self._particles_after.get(key, ())
-            ):
+            if not self._seconds.get(key, frozenset()).isdisjoint(followers):
                 candidates.append(word)
-        if not candidates:  # names already written as the house writes them need no look
+                continue
+            probes = self._particles_after.get(key)
+            if probes and any(text.startswith(probes, end) for _, end in _occurrences(text, word)):
+                candidates.append(word)
+        if not candidates:
             return []
-        candidates += settled  # ... unless a doubtful spelling needs them as evidence
         windows: list[tuple[int, int]] = []
         for word_start, word_end in sorted(span for word in candidates for span in _occurrences(text, word)):
             if text[word_start:word_end] in prefixes and not self._starts_pair(text, word_start, word_end):
@@ -214,8 +270,9 @@ class NameMatcher:
             ):
                 return CANONICAL
             return YES
-        # the near-miss index first: it rules out most words without loading the word list
-        fuzzy = len(key) >= 4 and key not in self.index.all_given
+        # cheapest rejection first: length, a set lookup in the name list, then the near-miss
+        # index (which rules out most words without loading the English word list)
+        fuzzy = len(key) >= _MIN_NEAR_MISS and key not in self.index.all_given and not is_known_name(key)
         if fuzzy and self._nearest(key) is not None and not is_known_word(word):
             return YES
         return PREFIX if key in self.index.first else NO
@@ -267,10 +324,8 @@ class NameMatcher:
         if count == 1 and hit.tier > 0 and is_common_word(text[first.start : first.end]):
             return None  # a generated spelling that is also an English word ("Young", "Mir")
         match = _Match(first.start, last.end, entity, hit.role, hit.tier)
-        if hit.role == "surname":
+        if hit.role == "surname":  # another given name before it is judged in find(), for the whole text
             self._extend_given(text, tokens, i, match)
-            if match.role == "surname" and _other_given_name(text, tokens, i):
-                return None
         return match
 
     def _extend_given(self, text: str, tokens: list[_Token], i: int, match: _Match) -> None:
@@ -292,15 +347,15 @@ class NameMatcher:
 
     def _fuzzy(self, text: str, tokens: list[_Token], loose: list[int]) -> list[_Match]:
         matches: list[_Match] = []
-        near_misses = self._by_verdict[YES]  # every word that has a near target was judged YES
+        verdicts = self._verdicts  # every word that has a near target was judged YES
         for i in loose:
             token = tokens[i]
             word = text[token.start : token.end]
-            if word not in near_misses:
+            if verdicts.get(word) != YES:
                 continue
-            if len(token.key) < 4 or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
+            if len(token.key) < _MIN_NEAR_MISS or token.key in self.index.all_given or (word.isupper() and len(word) <= 5):
                 continue
-            if is_known_word(word):  # most loose capitalised tokens: "The", "Yesterday", "Paris"
+            if is_known_word(word) or is_known_name(token.key):  # "The", "Paris"; "Condon", "Nowak"
                 continue
             nearest = self._nearest(token.key)
             if nearest is None:
@@ -317,8 +372,6 @@ class NameMatcher:
                 if match.role == "given+surname":
                     match.start = token.start  # keep the given name as written; it only corroborates
                     match.role = "surname"
-                elif _other_given_name(text, tokens, i):
-                    continue
             elif target.role == "part":
                 self._check_part(text, tokens, i, target, match)
             matches.append(match)
@@ -335,7 +388,7 @@ class NameMatcher:
 
     def _search_nearest(self, key: str) -> tuple[FuzzyTarget, str] | None:
         skey = sound_key(key)
-        if len(skey) < 4:
+        if len(skey) < 4 or not self.index.may_be_near(skey):
             return None
         best: dict[str, tuple[int, FuzzyTarget, str]] = {}  # entity -> (distance, target, spelling)
         for probe in (skey, *deletions(skey)):
@@ -343,8 +396,11 @@ class NameMatcher:
                 if target.skey != skey and (len(target.skey) < 5 or not within_one(target.skey, skey)):
                     continue
                 for spelling in target.spellings:
-                    spelled = distance(key, spelling, 3)
-                    if spelled > max(1, len(spelling) // 3) or _derived(key, spelling):
+                    if _derived(key, spelling):
+                        continue
+                    limit = min(3, max(1, len(spelling) // 3))  # the DP stops as soon as a row exceeds it
+                    spelled = distance(key, spelling, limit)
+                    if spelled > limit:
                         continue
                     if target.entity not in best or spelled < best[target.entity][0]:
                         best[target.entity] = (spelled, target, spelling)
@@ -367,22 +423,6 @@ class NameMatcher:
         match.evidence = "rest of the name"
 
     # -- decisions -----------------------------------------------------------------------------
-
-    def _corroborated(self, text: str, match: _Match, mentioned: set[str]) -> bool:
-        if match.evidence:
-            return True
-        if match.entity.id in mentioned:
-            match.evidence = "named elsewhere in the text"
-            return True
-        window = text[max(0, match.start - _CONTEXT_WINDOW) : match.end + _CONTEXT_WINDOW]
-        lowered = window.lower()
-        for phrase in match.entity.context:
-            # Short context words are acronyms ("mit", "fsb"): only their upper-case form counts.
-            haystack, needle = (window, phrase.upper()) if len(phrase) <= 4 else (lowered, phrase)
-            if regex.search(r"(?<!\w)" + regex.escape(needle) + r"(?!\w)", haystack):
-                match.evidence = f"'{phrase}' nearby"
-                return True
-        return False
 
     def _replacement(self, match: _Match) -> str | None:
         entity = match.entity
@@ -418,13 +458,12 @@ class NameMatcher:
             return f"{target}: {spelled} (near-miss '{before}'; {match.evidence})"
         return f"{target}: {spelled} (variant '{before}')"
 
-    def _finding(self, match: _Match, original: str, replacement: str, lines: LineIndex) -> Finding:
+    def _finding(self, match: _Match, original: str, replacement: str, doubt: str, lines: LineIndex) -> Finding:
         line, column = lines.position(match.start)
         target = match.entity.spelling(self.style)
-        return Finding(match.entity.rule, CATEGORY, "warning", match.start, match.end, original,
-                       f"{target}: '{original}' may be a misspelling (no corroborating evidence)",
+        return Finding(match.entity.rule, CATEGORY, "info", match.start, match.end, original,
+                       f"{target}: '{original}' may mean this entity ({doubt}; no identity evidence nearby)",
                        line=line, column=column, suggestion=replacement)
-
 
 def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
     """Whole-word occurrences of `word`, by str.find: cheaper than compiling a regex per text."""
@@ -452,11 +491,15 @@ def _tokenize(text: str, windows: list[tuple[int, int]]) -> list[_Token]:
             tokens.append(_Token(window_start, window_start, "", False, False, skip=True))
         previous_end = -1
         for m in _CAPITAL_RE.finditer(text, window_start, window_end):
-            spans = _particles_before(text, previous_end, m.start()) + [m.span()]
-            tail = _HYPHEN_TAIL_RE.match(text, m.end())
-            while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
-                spans.append(tail.span(1))
-                tail = _HYPHEN_TAIL_RE.match(text, tail.end())
+            span = m.span()
+            gap = span[0] - previous_end
+            spans = _particles_before(text, previous_end, span[0]) if previous_end >= 0 and 2 <= gap <= 12 else []
+            spans.append(span)
+            if text[span[1] : span[1] + 1] in _HYPHENS:  # most words have no hyphenated tail
+                tail = _HYPHEN_TAIL_RE.match(text, span[1])
+                while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
+                    spans.append(tail.span(1))
+                    tail = _HYPHEN_TAIL_RE.match(text, tail.end())
             for start, end in spans:
                 raw = text[start:end]
                 possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
@@ -496,17 +539,6 @@ def _accents_only(match: _Match, original: str, replacement: str) -> bool:
     return match.role == "surname" and fold(original) == fold(replacement) and original.lower() != replacement.lower()
 
 
-def _other_given_name(text: str, tokens: list[_Token], i: int) -> bool:
-    """A surname right after someone else's first name ("Olga Nowak") names another person."""
-    if i == 0:
-        return False
-    prev = tokens[i - 1]
-    word = text[prev.start : prev.end]
-    if not prev.capital or prev.possessive or word.isupper() or text[prev.end : tokens[i].start] != " ":
-        return False
-    return prev.key not in _TITLES and not is_common_word(word)
-
-
 def _derived(word: str, target: str) -> bool:
     """A derivation or truncation of the target (Russian/Russia), not a misspelling."""
     return word != target and (word.startswith(target) or target.startswith(word))
@@ -526,7 +558,7 @@ def _unit_diff(original: str, replacement: str) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     pos = 0
     for a, b in zip(units_a, units_b):
-        if a != b:
+        if a != b and not (a.isspace() and b.isspace()):  # a line break inside a name stays
             if edits and edits[-1][1] == pos:
                 start, _, after = edits[-1]
                 edits[-1] = (start, pos + len(a), after + b)

@@ -36,8 +36,14 @@ _SOUND_RULES: tuple[tuple[str, str], ...] = (
     ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"),
     ("o", "a"), ("y", "i"), ("j", "i"), ("z", "c"),
 )
-_SOUND_MAP = dict(_SOUND_RULES)
-_SOUND_RE = regex.compile("|".join(regex.escape(a) for a, _ in _SOUND_RULES))
+# Two passes give the one-pass result: the regex rewrites letter groups into upper-case
+# placeholders (so the second pass leaves them alone), then one translate maps single letters
+# and lowers the placeholders. Single letters need no Python call per match.
+_GROUPS = tuple((a, b) for a, b in _SOUND_RULES if len(a) > 1)
+_SOUND_MAP = {a: b.upper() for a, b in _GROUPS}
+_SOUND_RE = regex.compile("|".join(regex.escape(a) for a, _ in _GROUPS))
+_SINGLES = str.maketrans({**{a: b for a, b in _SOUND_RULES if len(a) == 1},
+                          **{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}})
 _DOUBLE_RE = regex.compile(r"(.)\1+")
 
 
@@ -48,6 +54,8 @@ def fold(text: str) -> str:
     >>> fold("Choïgou’s")
     'choigous'
     """
+    if text.isascii():  # most words: nothing to decompose
+        return text.lower().translate(_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().translate(_SPECIAL)
 
@@ -62,7 +70,7 @@ def sound_key(text: str) -> str:
     True
     """
     folded = fold(text)
-    skeleton = _SOUND_RE.sub(lambda m: _SOUND_MAP[m.group()], folded)
+    skeleton = _SOUND_RE.sub(lambda m: _SOUND_MAP[m.group()], folded).translate(_SINGLES)
     return _DOUBLE_RE.sub(r"\1", skeleton)
 
 

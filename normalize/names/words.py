@@ -10,7 +10,6 @@ time a document contains a candidate — most documents and `load_gazetteer` nev
 
 from __future__ import annotations
 
-import bisect
 import gzip
 from functools import lru_cache
 from importlib import resources
@@ -23,25 +22,51 @@ MARK = "\n#known\n"
 
 @lru_cache(maxsize=1)
 def _text() -> str:
+    """The decompressed list; kept in the on-disk cache (names/cache.py), since decompressing
+    it costs a command-line run more than reading it back."""
+    import hashlib
+
+    from . import cache
+
     data = resources.files("normalize").joinpath("data/english_words.txt.gz").read_bytes()
-    return gzip.decompress(data).decode("utf-8")
+    key = hashlib.sha256(data).hexdigest()
+    text = cache.read(key, kind="words")
+    if not isinstance(text, str):
+        text = gzip.decompress(data).decode("utf-8")
+        cache.write(key, text, kind="words")
+    return text
 
 
 @lru_cache(maxsize=2)
-def _section(name: str) -> list[str]:
-    """A sorted section of the list, searched with bisect: hashing 270,000 words into a set
-    would cost more start-up time than every lookup a document makes."""
+def _section(name: str) -> str:
+    """A sorted section of the list as one newline-terminated string, searched by bisection in
+    place: splitting 270,000 words into a list (or hashing them into a set) would cost more
+    start-up time than every lookup a document makes."""
     text = _text()
     cut = text.index(MARK)
     if name == "common":
-        lines = text[:cut].split("\n")
-        return [w for w in lines[next(i for i, w in enumerate(lines) if w[:1] != "#") :] if w]
-    return [w for w in text[cut + len(MARK) :].split("\n") if w]
+        start = 0
+        while text.startswith("#", start):  # the header: sources and licences
+            start = text.index("\n", start) + 1
+        return text[start:cut].strip("\n") + "\n"
+    return text[cut + len(MARK):].strip("\n") + "\n"
 
 
-def _contains(words: list[str], word: str) -> bool:
-    i = bisect.bisect_left(words, word)
-    return i < len(words) and words[i] == word
+def _contains(words: str, word: str) -> bool:
+    """Whether `word` is a line of `words` (sorted lines, each ending in a newline)."""
+    lo, hi = 0, len(words)  # both always at the start of a line
+    while lo < hi:
+        newline = words.rfind("\n", lo, (lo + hi) // 2)
+        start = lo if newline < 0 else newline + 1
+        end = words.index("\n", start)
+        line = words[start:end]
+        if line == word:
+            return True
+        if line < word:
+            lo = end + 1
+        else:
+            hi = start
+    return False
 
 
 def _stems(word: str) -> list[str]:
@@ -66,3 +91,16 @@ def is_known_word(word: str) -> bool:
     """True for any dictionary word or proper noun/adjective ("fordo", "Russian", "Moscow")."""
     common, known = _section("common"), _section("known")
     return any(_contains(common, stem) or _contains(known, stem) for stem in _stems(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """Given names and surnames of many languages (data/name_veto.txt.gz, from Faker; see its LICENSE)."""
+    data = resources.files("normalize").joinpath("data/name_veto.txt.gz").read_bytes()
+    return frozenset(w for w in gzip.decompress(data).decode("utf-8").split("\n") if w and w[0] != "#")
+
+
+def is_known_name(key: str) -> bool:
+    """True when a folded word is somebody's given name or surname in its own right ("condon",
+    "nowak", "johansson"): a near miss that is a real name is another person, not a misspelling."""
+    return key in _names()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .. import __version__
@@ -28,29 +29,44 @@ def build_report(entries: Iterable[tuple[str, Any]], errors: Iterable[str] = ())
     return report
 
 
-def render(fmt: str, report: dict[str, Any], sources: dict[str, tuple[str, str]], color: bool = False) -> str:
-    if fmt == "text":
-        from .text import render_text
+@dataclass(frozen=True)
+class ReportFormat:
+    """One rendering of the report: `module.function(report, **inputs)` returns the text."""
 
-        return render_text(report, color=color)
-    if fmt == "json":
-        from .json import render_json
+    name: str
+    module: str
+    function: str
+    help: str
+    sources: bool = False  # the renderer also takes {path: (input text, output text)}
+    color: bool = False  # the renderer can paint for a terminal
 
-        return render_json(report)
-    if fmt == "sarif":
-        from .sarif import render_sarif
+    def render(self, report: dict[str, Any], sources: dict[str, tuple[str, str]], **options: Any) -> str:
+        import importlib
 
-        return render_sarif(report)
-    if fmt == "github":
-        from .github import render_github
+        renderer = getattr(importlib.import_module(self.module, __name__), self.function)
+        inputs: dict[str, Any] = {}
+        if self.sources:
+            inputs["sources"] = sources
+        if self.color:
+            inputs.update(options)
+        return renderer(report, **inputs)
 
-        return render_github(report)
-    if fmt == "diff":
-        from .diff import render_diff
 
-        return render_diff(report, sources)
-    if fmt == "html":
-        from .html import render_html
+# The CLI's --format choices come from this registry: a new format is one line here plus its module.
+FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
+    ReportFormat("text", ".text", "render_text", "for people: line:col, rule, the source line marked",
+                 sources=True, color=True),
+    ReportFormat("json", ".json", "render_json", "the public JSON report (DESIGN.md contract)"),
+    ReportFormat("sarif", ".sarif", "render_sarif", "SARIF 2.1.0 for code-scanning tools"),
+    ReportFormat("github", ".github", "render_github", "GitHub Actions annotations"),
+    ReportFormat("diff", ".diff", "render_diff", "a unified diff of the fixes", sources=True),
+    ReportFormat("html", ".html", "render_html", "one self-contained page for editors", sources=True),
+)}
 
-        return render_html(report, sources)
-    raise ValueError(f"unknown format {fmt!r}")
+
+def render(fmt: str, report: dict[str, Any], sources: dict[str, tuple[str, str]], color: bool = False,
+           **options: Any) -> str:
+    """`report` rendered in format `fmt` (a key of FORMATS)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return FORMATS[fmt].render(report, sources, color=color, **options)

@@ -1,13 +1,22 @@
-"""The text report, for people: grouped by file, `line:col rule before -> after`."""
+"""The text report, for people: grouped by file, `line:col rule before -> after`, then the
+source line with the span marked (an excerpt around it when the line is long: an article
+often keeps a whole paragraph on one line)."""
 
 from __future__ import annotations
 
-from typing import Any
+import unicodedata
+from collections import Counter
+from typing import Any, Mapping
 
-COLORS = {"path": "1", "rule": "36", "error": "31", "warning": "33", "info": "34", "after": "32", "before": "31"}
+COLORS = {"path": "1", "rule": "36", "error": "31", "warning": "33", "info": "34", "after": "32", "before": "31",
+          "mark": "35", "dim": "2"}
+EXCERPT = 100  # columns of source shown at most; longer lines are cut around the span
+GUTTER = "       | "
 
 
-def render_text(report: dict[str, Any], color: bool = False) -> str:
+def render_text(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] | None = None, color: bool = False,
+                show_source: bool = True, summary: bool = True) -> str:
+    """The report as text; `sources` ({path: (input, output)}) adds each item's source line."""
     def paint(text: str, key: str) -> str:
         return f"\x1b[{COLORS[key]}m{text}\x1b[0m" if color else text
 
@@ -16,6 +25,7 @@ def render_text(report: dict[str, Any], color: bool = False) -> str:
         if not entry["changes"] and not entry["findings"]:
             continue
         lines.append(paint(terminal_safe(entry["path"]), "path"))
+        source = (sources or {}).get(entry["path"], ("", ""))[0] if show_source else ""
         items = [(c["line"], c["column"], 0, c) for c in entry["changes"]]
         items += [(f["line"], f["column"], 1, f) for f in entry["findings"]]
         for line, column, kind, item in sorted(items, key=lambda i: (i[0], i[1], i[2])):
@@ -26,12 +36,75 @@ def render_text(report: dict[str, Any], color: bool = False) -> str:
             else:
                 lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {paint(item['severity'], item['severity'])}"
                              f"  {_show(item['text'])}  {terminal_safe(_finding_detail(item))}")
-    summary = report["summary"]
-    lines.append(
-        f"{summary['files']} file(s), {summary['changed']} changed, {summary['changes']} change(s), "
-        f"{summary['findings']} finding(s)" + (f", {summary['errors']} error(s)" if summary.get("errors") else "")
-    )
-    return "\n".join(lines) + "\n"
+            if source and "start" in item:
+                shown, marks = source_excerpt(source, item["start"], item["end"])
+                lines.append(paint(GUTTER, "dim") + shown)
+                lines.append(paint(GUTTER, "dim") + paint(marks, "mark"))
+    if summary:
+        lines.append(summary_line(report["summary"]))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def summary_line(summary: Mapping[str, Any]) -> str:
+    """`N file(s), N changed, N change(s), N finding(s)[, N error(s)][, N baselined]`."""
+    return (f"{summary['files']} file(s), {summary['changed']} changed, {summary['changes']} change(s), "
+            f"{summary['findings']} finding(s)" + (f", {summary['errors']} error(s)" if summary.get("errors") else "")
+            + (f", {summary['baselined']} baselined" if summary.get("baselined") else ""))
+
+
+def statistics_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Counts per rule and kind (`fix`, or the finding's severity), most frequent first."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for entry in report["files"]:
+        counts.update((c["rule"], "fix") for c in entry["changes"])
+        counts.update((f["rule"], f["severity"]) for f in entry["findings"])
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [{"rule": rule, "kind": kind, "count": n} for (rule, kind), n in rows]
+
+
+def render_statistics(report: Mapping[str, Any]) -> str:
+    """Counts per rule (like `ruff --statistics`): `count  rule  kind` lines, then the total."""
+    rows = statistics_rows(report)
+    width = max((len(r["rule"]) for r in rows), default=0)
+    body = "".join(f"{r['count']:>6}  {r['rule']:<{width}}  {r['kind']}\n" for r in rows)
+    return body + f"{sum(r['count'] for r in rows):>6}  total in {report['summary']['files']} file(s)\n"
+
+
+def source_excerpt(source: str, start: int, end: int, width: int = EXCERPT) -> tuple[str, str]:
+    """The source line holding `start`, and a line of carets under [start, end) (one caret for
+    an insertion); long lines are cut to about `width` columns around the span, marked with …."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", start)
+    line = source[line_start: len(source) if line_end < 0 else line_end].rstrip("\r")
+    left, right = start - line_start, min(end, line_start + len(line)) - line_start
+    cells = [_cell(c) for c in line]
+    lo, hi = 0, len(cells)
+    if sum(len(c) for c in cells) > width:  # keep the span and what fits around it
+        room = max(width - sum(len(c) for c in cells[left:right]), 20) // 2
+        lo = max(0, left - room)
+        hi = min(len(cells), max(right, left + 1, lo + width))
+        lo = max(0, min(lo, hi - width))
+    shown = ("…" if lo else "") + "".join(cells[lo:hi]) + ("…" if hi < len(cells) else "")
+    before = (1 if lo else 0) + sum(_width(c) for c in cells[lo:left])
+    span = sum(_width(c) for c in cells[left:right])
+    return shown, " " * before + "^" * max(span, 1)
+
+
+def _cell(char: str) -> str:
+    """How one character is shown: invisible and control characters as \\uXXXX, tabs as a space."""
+    if char == "\t":
+        return " "
+    if char.isprintable() or char == " ":
+        return char
+    return f"\\u{ord(char):04x}"
+
+
+def _width(cell: str) -> int:
+    if len(cell) > 1:
+        return len(cell)
+    if unicodedata.combining(cell):
+        return 0
+    return 2 if unicodedata.east_asian_width(cell) in "WF" else 1
 
 
 def terminal_safe(text: str) -> str:

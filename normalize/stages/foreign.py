@@ -9,7 +9,10 @@ symbols (π, Δ, μ in μm), not fragments.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import regex
@@ -19,12 +22,14 @@ from ..edits import Edit, Finding
 from ..rulebook import RuleInfo
 
 RULE = "foreign-script.stray"
-DEFAULT_ACTIONS = {"gloss": "note", "*": "flag"}  # a parenthetical gloss is often intended
+POLICY_PATH = Path(__file__).resolve().parent.parent / "data" / "foreign-policy.toml"
 ALPHABETS = {"Latin", "Greek", "Cyrillic", "Armenian", "Georgian", "Hebrew", "Arabic"}
+# Scripts a writing system uses by its own conventions: kanji and kana in Japanese, Hanja in Korean.
 WRITING_SYSTEMS = {
     "Han": ("Han", "Hiragana", "Katakana"),
     "Hiragana": ("Han", "Hiragana", "Katakana"),
     "Katakana": ("Han", "Hiragana", "Katakana"),
+    "Hangul": ("Hangul", "Han"),
 }
 LANGUAGE_NAMES = {
     "el": "Greek", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sr": "Serbian",
@@ -43,10 +48,15 @@ def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
     or sentence: spaces, punctuation (Latin or CJK), digits, symbols, soft hyphens, one line
     break, and a short capitalised acronym ("PSI", "NATO"). Lowercase Latin words break a run:
     "[Путин] and [Зеленский]" are two fragments."""
-    scripts = "".join(rf"\p{{Script={s}}}" for s in allowed)
-    foreign = rf"[^\P{{L}}{scripts}]"
-    word = rf"(?<![\p{{L}}\p{{M}}])(?:{foreign}[\p{{M}}\u200c\u200d\u00ad]*)+(?![\p{{L}}\p{{M}}])"
-    gap = r"[ \t\u00a0\u00ad\p{P}\p{N}\p{S}]"
+    # Script_Extensions, so letters shared by a writing system (tatweel in Arabic, the kana
+    # length mark) belong to it; letters of no script (modifier apostrophes) are never foreign
+    # on their own but may sit inside a foreign word. Bidi marks sit inside RTL phrases.
+    scripts = "".join(rf"\p{{scx={s}}}" for s in allowed)
+    foreign = rf"[^\P{{L}}{scripts}\p{{sc=Zyyy}}\p{{sc=Zinh}}]"
+    neutral = r"(?:(?=\p{L})[\p{sc=Zyyy}\p{sc=Zinh}])"
+    marks = r"[\p{M}\u200c\u200d\u00ad\u200e\u200f\u061c]*"
+    word = rf"(?<![\p{{L}}\p{{M}}]){foreign}{marks}(?:(?:{foreign}|{neutral}){marks})*(?![\p{{L}}\p{{M}}])"
+    gap = r"[ \t\u00a0\u00ad\u200e\u200f\u061c\p{P}\p{N}\p{S}]"
     join = rf"(?:{gap}{{1,12}}(?:\p{{Lu}}{{1,5}}{gap}{{1,12}})?|{gap}{{0,6}}\r?\n{gap}{{0,6}})"
     return regex.compile(rf"{word}(?:{join}{word})*")
 
@@ -64,10 +74,14 @@ class ForeignScriptStage:
         actions: Mapping[str, str] | None = None,
         glossary_paths: list[Any] | None = None,
         native_names: Callable[[str], str | None] | None = None,
+        markers: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self._allow_scripts = tuple(allow_scripts)
         self._allow_terms = frozenset(t.casefold() for t in allow_terms)
-        self._actions = {**DEFAULT_ACTIONS, **(actions or {})}
+        policy = load_policy()
+        # a house's own (open, close) markers around deliberate foreign text, added to the policy's
+        self._policy = replace(policy, markers=policy.markers + tuple(markers)) if markers else policy
+        self._actions = {**self._policy.actions, **(actions or {})}
         self._glossary_paths = glossary_paths or []
         self._glossaries: dict[str, Any] = {}  # language -> Glossary, loaded on first fragment
         self._native_names = native_names  # a name in its own script -> its house spelling
@@ -88,7 +102,7 @@ class ForeignScriptStage:
         edits: list[Edit] = []
         findings: list[Finding] = []
         for match in fragment_pattern(allowed).finditer(doc.text):
-            fragment = match.group(0).rstrip(" .,:;·'’-")
+            fragment = match.group(0).rstrip(" .,:;·'’-\u200e\u200f\u061c")
             start, end = match.start(), match.start() + len(fragment)
             if self._ignorable(fragment) or doc.is_protected(start, end):
                 continue
@@ -109,8 +123,12 @@ class ForeignScriptStage:
 
         # regex may know newer letters than unicodedata does: fall back to the first character
         script = langid.script_of(next((c for c in fragment if c.isalpha()), fragment[0])) or "Unknown"
-        language, confidence = langid.identify(fragment, script)
-        context = fragment_context(doc.text, start, end)
+        context, marked_language = classify(doc.text, start, end, self._policy)
+        if marked_language:
+            language, confidence = marked_language, 1.0
+        else:
+            nearby = doc.text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]
+            language, confidence = langid.identify(fragment, script, context=nearby)
         action = self._action_for(language, context)
         if action == "keep":
             return
@@ -120,17 +138,23 @@ class ForeignScriptStage:
         doc_language = LANGUAGE_NAMES.get(doc.language or "en", doc.language or "the document's")
         language_name = LANGUAGE_NAMES.get(language, script)
         message = f"{language_name} fragment in {doc_language} text" + (f" (the name {name})" if name else "")
+        if context in DELIBERATE:
+            message += f" ({DELIBERATE[context]})"
         replacement = {"translate": translation, "transliterate": transliteration, "remove": ""}.get(action)
         if replacement is not None:
             span_start, span_end = (start, end) if action != "remove" else _removal_span(doc.text, start, end)
             edits.append(Edit(span_start, span_end, replacement, RULE, "foreign-script",
                               f"{message}: {action}", safe=False, severity="error"))
             return
+        # Only a translation (glossary) or a house spelling (gazetteer) is a replacement an editor
+        # can take; a transliteration is a reading aid, so it is labelled in the message instead.
+        if transliteration and not translation:
+            message += f"; transliteration: {transliteration}"
         findings.append(
             Finding(
                 RULE, "foreign-script", "info" if action == "note" else "error", start, end, fragment,
                 message, script=script, language=language, confidence=round(confidence, 3),
-                suggestion=translation or transliteration,
+                suggestion=translation,
                 extra={"context": context, **({"transliteration": transliteration} if transliteration else {}),
                        **({"translation": translation} if translation else {})},
             )
@@ -168,8 +192,114 @@ def _transliterate(fragment: str, language: str) -> str | None:
     return transliterate(fragment, language)
 
 
+CONTEXT_CHARS = 300  # characters either side whose words may tell the fragment's language
+DELIBERATE = {"marked": "marked as foreign", "gloss": "glossed", "discussed": "a word being discussed"}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The severity policy of foreign-policy.toml: actions per context and the cues that decide it."""
+
+    actions: dict[str, str]
+    gloss_after: regex.Pattern[str]
+    discussed_before: regex.Pattern[str]
+    not_gloss_before: frozenset[str]
+    markers: tuple[tuple[str, str], ...]
+    examples: tuple[dict[str, str], ...]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def load_policy(path: Path = POLICY_PATH) -> Policy:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    cues = data["cues"]
+    closing = r"[!?.…]?[\]\)»”“\"’'›」]?"
+    languages = "|".join(sorted(set(LANGUAGE_NAMES.values()), key=len, reverse=True))
+    return Policy(
+        actions=dict(data["actions"]),
+        # the fragment's closing quote, then "(Latin", "("Latin", "— Latin", ", meaning ..."
+        gloss_after=regex.compile(
+            rf"{closing}\s*(?:\(\s*[\"“‘'«]?\s*\p{{Latin}}|[—–-]\s+[\"“‘'«]?\p{{Latin}}"
+            rf"|,?\s+(?:{_alternation(cues['gloss_after'])})\b"
+            rf"|,?\s+in\s+(?:{languages})\b)",  # Memorial, "Мемориал" in Russian,
+            regex.IGNORECASE,
+        ),
+        discussed_before=regex.compile(
+            rf"\b(?:{_alternation(cues['discussed_before'])})\s*[:,]?\s*[\"“‘'«„‹「(]?\s*$", regex.IGNORECASE
+        ),
+        not_gloss_before=frozenset(w.casefold() for w in cues["not_gloss_before"]),
+        markers=tuple((m["open"], m["close"]) for m in data.get("marker", [])),
+        examples=tuple(data.get("example", [])),
+    )
+
+
+HTML_OPEN_TAGS = regex.compile(r"(?:<([A-Za-z][\w-]*)([^<>]*)>\s*)+$")
+HTML_LANG = regex.compile(r"""\blang\s*=\s*["']?([A-Za-z]{2,3})""")
+HTML_ITALIC = frozenset({"i", "em", "cite", "dfn"})
+HTML_CLOSE = regex.compile(r"\s*</([A-Za-z][\w-]*)\s*>")
+# a word (or a quoted phrase) right before the opening parenthesis: the English form being glossed
+QUOTES_AND_SPACE = frozenset(" \"“”‘’'«»„")
+GLOSSED_WORD = regex.compile(r"(\p{Latin}[\p{L}\p{M}'’.-]*)[\"”’»]?\s*$")
+
+
+def classify(text: str, start: int, end: int, policy: Policy) -> tuple[str, str | None]:
+    """The fragment's context, and the language a `lang` attribute gives it.
+
+    Deliberate foreign text first: marked (lang attribute, italics, a house marker), glossed
+    (its translation or English form beside it, either order), discussed ("the word ...").
+    Otherwise the shape around it: brackets, quotation, parenthesis, sentence or inline."""
+    marked = _marked(text, start, end, policy)
+    if marked is not None:
+        return "marked", marked or None
+    if _glossed(text, start, end, policy):
+        return "gloss", None
+    if policy.discussed_before.search(text, max(0, start - 60), start):
+        return "discussed", None
+    return fragment_context(text, start, end), None
+
+
+def _marked(text: str, start: int, end: int, policy: Policy) -> str | None:
+    """"" when marked without a language, the language code when a lang attribute gives it,
+    None when not marked."""
+    before = text[max(0, start - 300) : start]
+    tags = HTML_OPEN_TAGS.search(before)
+    if tags and HTML_CLOSE.match(text, end):
+        opened = regex.findall(r"<([A-Za-z][\w-]*)([^<>]*)>", tags.group(0))
+        for name, attributes in reversed(opened):
+            found = HTML_LANG.search(attributes)
+            if found:
+                return found.group(1).lower()
+        if any(name.lower() in HTML_ITALIC for name, _ in opened):
+            return ""
+    for opener, closer in policy.markers:
+        if before.endswith(opener) and text.startswith(closer, end):
+            return ""
+    # Markdown emphasis: *word* or _word_ (and their doubled forms)
+    if start and end < len(text) and text[start - 1] in "*_" and text[end] == text[start - 1]:
+        return ""
+    return None
+
+
+def _glossed(text: str, start: int, end: int, policy: Policy) -> bool:
+    if policy.gloss_after.match(text, end):
+        return True
+    # inside parentheses (quotes allowed) right after the English words it glosses
+    opening, closing = start, end
+    while opening > 0 and text[opening - 1] in QUOTES_AND_SPACE:
+        opening -= 1
+    while closing < len(text) and text[closing] in QUOTES_AND_SPACE:
+        closing += 1
+    if not (opening > 0 and text[opening - 1] == "(" and text[closing : closing + 1] == ")"):
+        return False
+    word = GLOSSED_WORD.search(text, max(0, opening - 80), opening - 1)
+    return bool(word) and word.group(1).casefold() not in policy.not_gloss_before
+
+
 def fragment_context(text: str, start: int, end: int) -> str:
-    """brackets, quotation, gloss (parenthesis after a name), sentence, or inline."""
+    """brackets, quotation, parenthesis, sentence, or inline: the shape around a fragment."""
     before = text[max(0, start - 2) : start].rstrip()
     after = text[end : end + 2].lstrip()
     opener = before[-1:] if before else ""
@@ -178,8 +308,7 @@ def fragment_context(text: str, start: int, end: int) -> str:
         if opener == "[":
             return "brackets"
         if opener == "(":
-            preceding = text[max(0, start - 40) : start - 1].rstrip()
-            return "gloss" if regex.search(r"\p{Lu}\p{L}*[\p{L}\-]*\s*\($|\p{Lu}\p{L}+\s*$", preceding + "(") else "parenthesis"
+            return "parenthesis"
         return "quotation"
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

@@ -1,8 +1,12 @@
 """Honorifics and titles before names: one form per document or per house style.
 
 Data comes from `honorifics` packs (rules/honorifics/*.toml). The pack that applies
-follows the document's language. Only a title followed by a capitalised word is
-touched, so "St" in "1st St." or "Dr" in a street name is left alone.
+follows the document's language. A title is a title when a personal name follows it:
+only a title followed by a capitalised word is touched ("St" in "1st St." is left alone),
+and the pack's exceptions leave alone what looks like one but is not: brands (Dr Pepper),
+stage names (Ms Dynamite), towns (St Helens), generations (Gen Z), foreign words (Det
+Norske Veritas, Maj as a given name), and titles of works ("No More Mr Nasty", "Mr Smith
+Goes to Washington"), which are neither counted nor changed.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from ..tomlpos import locate, table_line
 GROUPS = ("contraction", "abbreviation", "fixed")
 STANDS_INSIDE = frozenset("./@-_")  # a title right after one of these is part of a path or address
 FORMS = ("bare", "dotted")
-KEYS = {"id", "bare", "group", "canonical", "message", "severity", "examples"}
+KEYS = {"id", "bare", "group", "canonical", "message", "severity", "examples", "not_before"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,17 @@ class Honorific:
     message: str
     source: str
     examples: tuple[Example, ...]
+    not_before: frozenset[str] = frozenset()  # next words that make it a brand, a town, a word
+
+
+@dataclass(frozen=True)
+class Exceptions:
+    """Pack-wide signs that a title-like word heads a title of a work, not a name."""
+
+    title_words: frozenset[str] = frozenset()  # small words inside capitalised titles: to, the, of
+    # closed-class words that, capitalised before a title, make a title of a work even where a
+    # sentence starts ("No More Mr Nasty wins ..."), unlike "In New York Mr Smith said"
+    title_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,13 +55,15 @@ class HonorificPack:
     language: str
     honorifics: tuple[Honorific, ...]
     styles: dict[str, dict[str, str]]  # style -> group -> "bare" | "dotted"
+    exceptions: Exceptions = Exceptions()
 
 
 def parse_honorifics(pack: Pack) -> HonorificPack:
     if not pack.language:
         raise RulePackError(pack.path, locate(pack.source, None, 0, "kind"), "honorifics pack needs [pack] language")
     styles = _parse_styles(pack)
-    data = {k: v for k, v in pack.data.items() if k != "styles"}
+    exceptions = _parse_exceptions(pack)
+    data = {k: v for k, v in pack.data.items() if k not in ("styles", "exceptions")}
     view = Pack(pack.path, pack.kind, pack.name, pack.language, data, pack.source)
     items = []
     for index, raw in enumerate(entries(view, "honorific")):
@@ -57,9 +74,28 @@ def parse_honorifics(pack: Pack) -> HonorificPack:
             Honorific(
                 check.rule_id(prefix="honorific"), check.string("bare") or "", group, canonical,
                 check.string("message") or "", str(pack.path), check.examples(),
+                frozenset(_string_list(check, raw, "not_before")),
             )
         )
-    return HonorificPack(pack.language, tuple(items), styles)
+    return HonorificPack(pack.language, tuple(items), styles, exceptions)
+
+
+def _string_list(check: EntryChecker, raw: dict, key: str) -> list[str]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        check.fail(key, f"{key!r} must be a list of non-empty strings")
+    return value
+
+
+def _parse_exceptions(pack: Pack) -> Exceptions:
+    raw = pack.data.get("exceptions", {})
+    lists = {key: raw.get(key, []) for key in ("title_words", "title_openers")} if isinstance(raw, dict) else {}
+    if not isinstance(raw, dict) or set(raw) - set(lists) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in lists.values()
+    ):
+        raise RulePackError(pack.path, _header_line(pack.source, "exceptions"),
+                            "[exceptions] takes title_words and title_openers, lists of strings")
+    return Exceptions(frozenset(lists["title_words"]), frozenset(lists["title_openers"]))
 
 
 def _parse_styles(pack: Pack) -> dict[str, dict[str, str]]:
@@ -106,7 +142,7 @@ class HonorificStage:
             (start, end, by_bare[title])
             for title in present
             for start, end in _title_spans(text, title)
-            if not doc.is_protected(start, end)
+            if not doc.is_protected(start, end) and not _not_a_title(text, start, end, by_bare[title], pack.exceptions)
         ]
         hits.sort(key=lambda hit: hit[0])
         target = _targets(pack, [(h, text[end - 1] == ".") for _, end, h in hits], doc.style)
@@ -139,6 +175,84 @@ def _title_spans(text: str, title: str) -> list[tuple[int, int]]:
                 spans.append((pos, end + (1 if follows.group(1) else 0)))
         pos = text.find(title, end)
     return spans
+
+
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
+CAPITALISED_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+){2,}$")
+OPENING_MARKS = frozenset("\"“‘'«„*_")
+CLOSING_MARKS = frozenset("\"”’'»“*_")
+
+
+def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptions: Exceptions) -> bool:
+    """True when the word after the title is not a personal name (a brand, a town, Gen Z) or
+    the title sits inside the title of a work."""
+    words = []  # the words that follow, one space apart, up to punctuation
+    pos = end
+    while len(words) < 8:
+        gap = pos
+        while gap < len(text) and text[gap] in " \u00a0":
+            gap += 1
+        found = WORD.match(text, gap) if gap > pos else None
+        if not found:
+            break
+        words.append(found.group())
+        pos = found.end()
+    if not words:
+        return False
+    following = regex.sub(r"['’]s?$", "", words[0])  # Maj Sjöwall's, Dr Martens'
+    if following in honorific.not_before or " ".join(words[:2]) in honorific.not_before:
+        return True
+    # an acronym or a lone capital not followed by a surname: Gen Z, Gen AI (an initial has
+    # a full stop or a surname after it: Dr J. Smith, Dr J Smith)
+    if following.isupper() and len(following) <= 3 and not (
+        text[pos : pos + 1] == "." or len(words) > 1 and words[1][:1].isupper()
+    ):
+        return True
+    return _in_title_of_work(text, start, pos, words, exceptions)
+
+
+def _in_title_of_work(text: str, start: int, after: int, words: list[str], exceptions: Exceptions) -> bool:
+    """"No More Mr Nasty", *Mr Smith Goes to Washington*: quoted or italic around the capitalised
+    phrase, capitalised words before the title mid-sentence, or a small word between capitalised
+    ones after the name."""
+    run = 0  # capitalised words after the title, small title words included between them
+    for index, word in enumerate(words):
+        if word[:1].isupper():
+            run = index + 1
+        elif word not in exceptions.title_words:
+            break
+    capitalised = [w for w in words[:run] if w[:1].isupper()]
+    if run > len(capitalised) and len(capitalised) >= 3:
+        return True  # Mr Smith Goes to Washington
+    # the capitalised phrase around the title, and the marks around it
+    phrase_end = after
+    if run < len(words):
+        phrase_end = _end_of_words(text, start, run)
+    before = text[max(0, start - 80) : start]
+    earlier = CAPITALISED_BEFORE.search(before)
+    phrase_start = start - len(earlier.group()) if earlier else start
+    if earlier and len(capitalised) == 1:
+        head = text[max(0, phrase_start - 3) : phrase_start].rstrip(" \u00a0")
+        if head and head[-1] not in ".!?:\n" and head[-1] not in OPENING_MARKS:
+            return True  # the documentary No More Mr Nasty
+        if not exceptions.title_openers.isdisjoint(earlier.group().split()[1:]):
+            return True  # No More Mr Nasty wins ...
+    opener = text[phrase_start - 1 : phrase_start]
+    closer = text[phrase_end : phrase_end + 1]
+    return bool(opener) and opener in OPENING_MARKS and closer in CLOSING_MARKS and closer != ""
+
+
+def _end_of_words(text: str, start: int, count: int) -> int:
+    """End offset of the title plus `count` following words."""
+    pos = start
+    title = WORD.match(text, pos)
+    pos = title.end() if title else pos
+    for _ in range(count):
+        found = WORD.search(text, pos)
+        if not found:
+            break
+        pos = found.end()
+    return pos
 
 
 def _targets(pack: HonorificPack, seen: list[tuple[Honorific, bool]], style: str | None) -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 Report only, and precision first: a sentence must have at least six words, and its function
 words must name one other language clearly (several hits, few for the document's language).
-Names, titles and short phrases never qualify. One set intersection per document decides
+Names, titles and short phrases never qualify, and neither do lists of names (a rugby line-up,
+"P Montgomery; B Paulse, M Joubert, De Wet Barry"): the function words must sit in running text,
+lower case between lower-case words, not in surname particles between capitalised names. One set intersection per document decides
 whether any sentence needs a closer look, so clean copy costs almost nothing.
 """
 
@@ -34,6 +36,47 @@ MARKERS = {
 ALL_MARKERS = frozenset().union(*MARKERS.values())
 GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds them, sentence starts too
 
+
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+MAX_LIST_SEPARATORS = 0.25  # commas and semicolons per word: a line-up has one every two words
+MIN_LOWER_CONTENT = 2  # lower-case words that are neither markers nor English function words
+MAX_INITIALS = 2  # "P Montgomery; B Paulse, M Joubert": initials mark a list of names
+INITIAL = regex.compile(r"(?<![\p{L}\p{M}.])\p{Lu}\.?(?=[ \u00a0]+\p{Lu})")
+
+
+def running_text(sentence: str) -> bool:
+    """Prose rather than a list of names: few initials, few list separators, some lower-case
+    content words (a verb: the names of institutions have none: "Caisse Nationale de
+    Surcompensation du Batiment"), and at least two function words of another language in
+    running text. (Not the share of capitals: German capitalises every noun.)"""
+    words = WORD.findall(sentence)
+    if len(words) < MIN_WORDS or len(INITIAL.findall(sentence)) > MAX_INITIALS:
+        return False
+    if sentence.count(",") + sentence.count(";") > MAX_LIST_SEPARATORS * len(words):
+        return False
+    content = [w for w in words[1:] if w.islower() and w not in ALL_MARKERS and w not in FUNCTION_WORDS["en"]]
+    if len(content) < MIN_LOWER_CONTENT:
+        return False
+    return len(_running_markers(sentence)) >= 2
+
+
+def _running_markers(sentence: str) -> list[str]:
+    """Function words of other languages in running text: lower case (or opening the sentence),
+    and not a surname particle after an initial: "de" in "el precio de la vivienda", not in
+    "De Wet Barry" or "J van der Westhuizen"."""
+    words = WORD.findall(sentence)
+    found = []
+    for index, word in enumerate(words):
+        lowered = word.lower()
+        if lowered not in ALL_MARKERS or (index and word != lowered):
+            continue
+        before = next((w for w in reversed(words[:index]) if w.lower() not in ALL_MARKERS), "")
+        after = next((w for w in words[index + 1 :] if w.lower() not in ALL_MARKERS), "")
+        if len(before) == 1 and before.isupper() and after[:1].isupper():
+            continue  # a surname particle after an initial: "O du Randt", "A van der Westhuizen"
+        found.append(lowered)
+    return found
 
 
 def _enough_markers(text: str, piece: int = 1 << 16) -> bool:
@@ -74,6 +117,8 @@ class LatinSentenceStage:
             sentence = match.group().strip()
             if len(sentence.split()) < MIN_WORDS or ALL_MARKERS.isdisjoint(sentence.lower().split()):
                 continue
+            if not running_text(sentence):
+                continue
             language, confidence = latin_language(sentence)
             # precision is about "not English": which other language it is may be less sure
             if language in (None, "en") or not self._clear(sentence):
@@ -90,6 +135,6 @@ class LatinSentenceStage:
     @staticmethod
     def _clear(sentence: str) -> bool:
         words = sentence.lower().split()
-        hits = sum(1 for w in words if w in ALL_MARKERS)
+        hits = len(_running_markers(sentence))
         english = sum(1 for w in words if w in FUNCTION_WORDS["en"])
         return english == 0 and hits >= 2 or english <= 1 and hits >= MIN_HITS

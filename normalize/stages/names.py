@@ -27,7 +27,9 @@ class NameStage:
 
     def rules(self) -> list[RuleInfo]:
         return [
-            RuleInfo(f"names.{e.id}", "transliteration", "warning", str(e.source), f"{e.canonical}: standard spelling")
+            # changes are reported at warning; suggestions without identity evidence at info
+            RuleInfo(f"names.{e.id}", "transliteration", "warning", str(e.source), f"{e.canonical}: standard spelling",
+                     severities=("warning", "info"))
             for e in self._gazetteer.entities
         ]
 
