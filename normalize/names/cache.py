@@ -82,8 +82,8 @@ def read(key: str, kind: str = "names") -> Any | None:
             if hasattr(os, "geteuid") and not _private(os.fstat(fd)):
                 from ..files import warn_once
 
-                warn_once(f"cache file {folder / f'{kind}-{key}.pickle'} is not owned by you or is writable "
-                          "by others; not using it")
+                warn_once(f"a cache file in {folder} is not owned by you or is writable by others; "
+                          "not using such files")  # one note for the folder, not one per file
                 return None
             return pickle.load(handle)
     except Exception:  # a missing, stale or unreadable cache is a miss, never an error
