@@ -194,7 +194,6 @@ def warn_once(message: str) -> None:
         _WARNED.add(message)
         import sys
 
-        if sys.stderr is not None:
-            from .report.text import terminal_safe
-
-            sys.stderr.write(f"normalize: warning: {terminal_safe(message)}\n")
+        if sys.stderr is not None:  # a path may hold ESC or newlines: escaped (as report.text does)
+            shown = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in message)
+            sys.stderr.write(f"normalize: warning: {shown}\n")
