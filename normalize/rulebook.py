@@ -314,9 +314,10 @@ def check_contradictions(rules: list[Rule]) -> None:
             outcomes.setdefault(after, j)
             if len(outcomes) > 1:
                 (first, i), (second, j2) = sorted(outcomes.items(), key=lambda item: item[1])[:2]
-                a, b = fixes[i][0], fixes[j2][0]
+                one, other = fixes[i][0], fixes[j2][0]
                 raise RulePackError(
-                    a.source, a.line, f"rule {a.id} rewrites {word!r} as {first!r} but rule {b.id} ({b.where}) as {second!r}",
+                    one.source, one.line,
+                    f"rule {one.id} rewrites {word!r} as {first!r} but rule {other.id} ({other.where}) as {second!r}",
                 )
 
 

@@ -222,7 +222,7 @@ def _decode_legacy(data: bytes) -> Decoded:
     guess = charset_normalizer.from_bytes(data[:SAMPLE_CHARS]).best()
     if guess is not None and guess.encoding not in candidates:
         candidates.append(guess.encoding)
-    scored: list[tuple[float, int, str, str, str]] = []
+    scored: list[tuple[float, int, str, bytes, str]] = []
     for rank, encoding in enumerate(candidates):
         try:
             text = data.decode(encoding)
