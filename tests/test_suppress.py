@@ -206,7 +206,7 @@ def test_suppressions_repr_and_type() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from normalize.suppress import Region, Suppressions, rule_matches  # noqa: E402
+from normalize.suppress import Region  # noqa: E402
 
 
 def _reference_allows(regions, size, rule, start, end, category):
