@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from normalize.names import NameMatcher, bundled_paths, load_gazetteer  # noqa: E402
-from normalize.names.schemes import iuliia_schemes  # noqa: E402
+from normalize.translit._scheme import iuliia_schemes  # noqa: E402
 
 _SYLLABLES = "ба бо ва ве го гу да ди жа за зо ка ко ку ла ле ли ма ми на но ны па по ра ро ру са си та то ту фа ха ца ча ше щу".split()
 _ENDINGS = ["ов", "ев", "ин", "ский", "енко", "ук", "ян"]

@@ -32,6 +32,7 @@ from typing import Any
 import regex
 
 from normalize.errors import RulePackError
+from normalize.languages import registry
 from normalize.rulebook import examples_problem
 from normalize.tomlpos import error_line, locate, quoted_line, table_key_line, table_line
 
@@ -47,15 +48,9 @@ MIN_STEM = 4
 
 # Inflection endings (accents folded) that a stem match may strip: at most 3 letters, so the shared
 # stem is the word minus at most 3 letters, and at least MIN_STEM letters long.
-ENDINGS: dict[str, str] = {
-    # no ι-initial endings: συμβούλι-ο/-ου already share "συμβουλι", and πολέμ-ιος (enemy) must
-    # not reach πόλεμ-ος (war)
-    "el": "α ας ε ες η ης ι ο ος ου οι ους ων ω εις εων",
-    "ru": "а я о е ы и у ю ь ой ей ом ем ам ям ами ями ах ях ов ев ью ия ии ию ий ый ая яя ое ее "
-          "ые ие ого его ому ему ым им ых их ую юю ою ею ием ими ыми",
-    "uk": "а я о е є и і ї у ю ь ою ею єю ів їв ам ям ами ями ах ях ом ем ій ий ої ого ому им их "
-          "ими ія ії ію ові еві ая ім іх ей",
-}  # fmt: skip
+# From the language registry (normalize/data/languages.toml, `glossary-endings`): a language
+# has glossaries when it has endings.
+ENDINGS: dict[str, str] = {code: lang.glossary_endings for code, lang in registry().items() if lang.glossary_endings}
 # casefolded like the words they are stripped from (Greek final ς folds to σ)
 _ENDING_SETS = {language: frozenset(endings.casefold().split()) for language, endings in ENDINGS.items()}
 NEVER_STEM: dict[str, frozenset[str]] = {
@@ -69,8 +64,7 @@ GREEK_ARTICLES = {
 _ARTICLES_FOLDED = {article.casefold(): english for article, english in GREEK_ARTICLES.items()}
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ-][\p{L}\p{M}\p{N}]+)*")
 _SPACE = regex.compile(r"\s+")
-_SCRIPTS = {"el": regex.compile(r"\p{Greek}"), "ru": regex.compile(r"\p{Cyrillic}"),
-            "uk": regex.compile(r"\p{Cyrillic}")}  # fmt: skip
+_SCRIPTS = {code: regex.compile(rf"\p{{{registry()[code].script}}}") for code in ENDINGS}
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from pathlib import Path
 import regex
 
 from normalize.edits import Edit
+from normalize.langid.scripts import script_of as unicode_script
 from normalize.rule import Rule
 
 HERE = "normalize/homoglyphs.py"
@@ -71,7 +72,6 @@ _FAMILIES = {
 SAMPLE_CHARS = 4096  # enough text to tell which side is the rare one
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}]")
 _LETTER = regex.compile(r"\p{L}")
-_SCRIPT_OF = {name: regex.compile(rf"\p{{scx={code}}}") for name, code in SCRIPT_CODES.items()}
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +141,8 @@ def script_of(char: str) -> str | None:
     """"latin", "cyrillic", "greek", "other" for letters of other scripts, None for marks."""
     if not _LETTER.match(char):
         return None
-    base = unicodedata.normalize("NFD", char)[0]
-    found = [name for name, pattern in _SCRIPT_OF.items() if pattern.match(base)]
-    return found[0] if len(found) == 1 else "other"
+    name = unicode_script(unicodedata.normalize("NFD", char)[0])
+    return name.lower() if name in ("Latin", "Cyrillic", "Greek") else "other"
 
 
 def _repair_word(text: str, start: int, end: int) -> list[Edit]:

@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import unicodedata
+from functools import lru_cache
 
 import regex
 
 from normalize.edits import Edit, Finding
 from normalize.rule import Rule
+from normalize.rulebook import honorific_titles
 
 HERE = "normalize/hygiene.py"
 NFC = Rule("unicode.nfc", "unicode", "info", HERE, "text not in Unicode normalization form C")
@@ -95,11 +98,19 @@ _JOINER_USER = regex.compile(
 _MONGOLIAN = regex.compile(r"\p{scx=Mong}")
 _TOKEN = re.compile(r"[^ \t\n\r]+")
 _GRAPHEME = regex.compile(r"\X")
-_TITLE_BEFORE = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Ste|Sr|Sra|Srta|Mme|Mmes|Mlle|Mlles|Me|Mgr|M|Hr|Fr|"
-    r"Herr|Frau|Dott|Sig|Sen|Rep|Gov|Gen|Col|Capt|Lt|Maj|Sgt|Rev|Hon|Pres|Sir|Dame|Lord|Lady)"
-    r"\.?|\b\p{Lu}\.)$"
-)
+# Titles before a name that no honorific pack standardises (no bare/dotted dispute to settle);
+# every other title comes from the packs (rules/honorifics/*.toml), so a title added there is
+# known here too.
+_TITLES_NOT_IN_PACKS = ("Ste", "Mlles", "Me", "Mgr", "M", "Herr", "Frau", "Hon", "Sir", "Dame", "Lord", "Lady")
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> regex.Pattern[str]:
+    """A title (with or without its full stop) or an initial, ending the text."""
+    titles = sorted(honorific_titles() | set(_TITLES_NOT_IN_PACKS), key=lambda t: (-len(t), t))
+    return regex.compile(rf"(?:\b(?:{'|'.join(map(regex.escape, titles))})\.?|\b\p{{Lu}}\.)$")
+
+
 _ONE_LETTER_WORD = regex.compile(r"(?:^|[^\p{L}\p{M}])\p{L}\p{M}*$")
 _SUFFIX_AFTER = regex.compile(r"(?:Jr|Jnr|Sr|Snr)\b\.?")
 _FRENCH_BEFORE = set(";:!?»›")
@@ -143,7 +154,7 @@ class _Scan:
         self._line_cache: dict[int, tuple[bool, bool, bool]] = {}
 
     def handle(self, start: int, end: int) -> None:
-        char = self.text[start]
+        char = _shared(self.text[start])
         if char in REMOVED:
             self._removable(start, char)
         elif char in JOINERS:
@@ -168,7 +179,7 @@ class _Scan:
             return  # a leading BOM belongs to the file, kept by design
         if char == "\u200b" and self._between(pos, pos + 1, _NO_SPACE_SCRIPTS, both=True):
             return  # word-boundary hint in Thai, Khmer, ...
-        self._propose(pos, pos + 1, "", REMOVED[char], f"invisible {_describe(char)} removed")
+        self._propose(pos, pos + 1, "", REMOVED[char], _shared(f"invisible {_describe(char)} removed"))
 
     def _joiners(self, start: int, end: int) -> None:
         """ZWJ/ZWNJ shape Arabic-script, Brahmic and emoji text; elsewhere they are noise."""
@@ -200,12 +211,12 @@ class _Scan:
         if char in BIDI_MARKS:
             if not rtl_line:
                 self._propose(pos, pos + 1, "", BIDI_CONTROL,
-                              f"direction mark {_describe(char)} removed: no right-to-left text on the line")
+                              _shared(f"direction mark {_describe(char)} removed: no right-to-left text on the line"))
             return
-        message = f"bidirectional control {_describe(char)} can hide content (Trojan Source)"
+        message = _shared(f"bidirectional control {_describe(char)} can hide content (Trojan Source)")
         self.findings.append(BIDI_CONTROL.finding(pos, pos + 1, char, message))
         if not rtl_line:
-            self._propose(pos, pos + 1, "", BIDI_CONTROL, message + "; removed: no right-to-left text on the line")
+            self._propose(pos, pos + 1, "", BIDI_CONTROL, _shared(message + "; removed: no right-to-left text on the line"))
 
     def _space(self, pos: int, char: str) -> None:
         if self._space_is_intended(pos, char):
@@ -235,7 +246,7 @@ class _Scan:
         if char == "\u202f" and (_MONGOLIAN.match(before) or _MONGOLIAN.match(after)):
             return True
         head = _as_fixed(self.text[max(0, pos - 16) : pos])
-        if _TITLE_BEFORE.search(head) or _SUFFIX_AFTER.match(self.text, pos + 1):
+        if _title_before().search(head) or _SUFFIX_AFTER.match(self.text, pos + 1):
             return True
         return _ONE_LETTER_WORD.search(head) is not None
 
@@ -355,6 +366,11 @@ def _nfc_edit(
     if absorbed:
         message += f" (includes {', '.join(absorbed)})"
     return NFC.edit(start, end, after, message, safe=safe)
+
+
+# One string object per distinct message or character, not one per occurrence: a text with an
+# invisible character in every word holds tens of thousands of identical messages.
+_shared = sys.intern
 
 
 def _is_bidi(char: str) -> bool:

@@ -1,6 +1,16 @@
-"""The language setting: which codes it accepts and how it resolves against detection."""
+"""The language registry, and the language setting: which codes it accepts and how it resolves.
+
+One home for what the engine knows about a language (its English name, its scripts, the letters
+that tell it from its script's other languages, its glossary endings): `data/languages.toml`,
+read once. The romanisation scheme is the language's module in `normalize/translit/`.
+"""
 
 from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 # ISO 639-1 (two-letter) language codes.
 ISO_639_1 = frozenset("""
@@ -15,3 +25,63 @@ uk ur uz ve vi vo wa wo xh yi yo za zh zu
 CONFIGURED = "configured"
 DETECTED = "detected"
 UNDETERMINED = "undetermined"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One registry entry (see the header of data/languages.toml for the keys)."""
+
+    code: str
+    name: str
+    scripts: tuple[str, ...]
+    letters: frozenset[str] = frozenset()
+    prior: float = 0.0
+    glossary_endings: str = ""
+
+    @property
+    def script(self) -> str:
+        """The main script of its letters."""
+        return self.scripts[0]
+
+    @property
+    def scheme(self) -> str | None:
+        """The name of its romanisation scheme, None when there is none."""
+        from .translit import SCHEME_NAMES
+
+        return SCHEME_NAMES.get(self.code)
+
+
+@cache
+def registry() -> dict[str, Language]:
+    """Every registered language by code, in the file's order.
+
+    >>> registry()["uk"].name, registry()["uk"].script, registry()["uk"].scheme
+    ('Ukrainian', 'Cyrillic', 'Ukrainian national 2010')
+    """
+    raw = resources.files("normalize").joinpath("data/languages.toml").read_text("utf-8")
+    return {
+        code: Language(
+            code=code,
+            name=entry["name"],
+            scripts=tuple(entry["scripts"]),
+            letters=frozenset(entry.get("letters", "")),
+            prior=float(entry.get("prior", 0.0)),
+            glossary_endings=entry.get("glossary-endings", ""),
+        )
+        for code, entry in tomllib.loads(raw).items()
+    }
+
+
+@cache
+def language_names() -> dict[str, str]:
+    """English name by language code."""
+    return {code: language.name for code, language in registry().items()}
+
+
+def alphabets() -> dict[str, dict[str, frozenset[str]]]:
+    """Letters by language, by script, for the languages that share a script (langid's candidates)."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for code, language in registry().items():
+        if language.letters:
+            out.setdefault(language.script, {})[code] = language.letters
+    return out

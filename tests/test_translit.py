@@ -127,6 +127,15 @@ CASES = [
     ("ja", "コーヒー", "Kōhī"),
     ("ja", "ふじさん", "Fujisan"),
     ("ja", "ちゅうごく", "Chūgoku"),
+    # Kazakh, BGN/PCGN-style without diacritics (English news: Tokayev, Nursultan, Aktobe)
+    ("kk", "Қасым-Жомарт Тоқаев", "Kasym-Zhomart Tokayev"),
+    ("kk", "Нұрсұлтан Назарбаев", "Nursultan Nazarbayev"),
+    ("kk", "Ерлан Қарин", "Yerlan Karin"),
+    ("kk", "Өскемен", "Oskemen"),
+    ("kk", "Ақтөбе", "Aktobe"),
+    ("kk", "Шымкент", "Shymkent"),
+    ("kk", "Атырау", "Atyrau"),
+    ("kk", "ҚАЗАҚСТАН", "KAZAKSTAN"),
 ]
 
 

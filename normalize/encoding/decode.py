@@ -23,6 +23,7 @@ from normalize.edits import Edit, Finding
 from normalize.encoding.declared import LEGACY_FILE, MIXED_CODE_PAGES, STRAY_BYTES
 from normalize.encoding.stats import best_score
 from normalize.errors import NormalizeError
+from normalize.langid.scripts import script_of
 
 BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -188,14 +189,9 @@ def _word_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _script(ch: str) -> str:
-    code = ord(ch)
-    if 0x400 <= code <= 0x52F:
-        return "Cyrillic"
-    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
-        return "Greek"
-    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
-        return "Latin"
-    return "Other"
+    """"Latin", "Greek", "Cyrillic" (the scripts of the code pages we decode), or "Other"."""
+    name = script_of(ch)
+    return name if name in ("Latin", "Greek", "Cyrillic") else "Other"
 
 
 def _dominant_script(text: str) -> str | None:

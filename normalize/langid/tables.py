@@ -8,32 +8,17 @@ only chooses among those.
 
 from __future__ import annotations
 
-_CYRILLIC_CORE = "абвгдежзиклмнопрстуфхцчш"
-_ARABIC_CORE = "ءآأؤإئابتثجحخدذرزسشصضطظعغفقلمنهو"
+from ..languages import alphabets, registry
 
-# Candidate languages per script, in order of preference on a tie. Lower case.
-# Arabic writes ي and ك, Persian and Urdu ی and ک: a word holding either is settled.
-ALPHABETS: dict[str, dict[str, frozenset[str]]] = {
-    "Cyrillic": {
-        "ru": frozenset(_CYRILLIC_CORE + "йщъыьэюяё"),
-        "uk": frozenset(_CYRILLIC_CORE + "йщьюяієїґ"),
-        "bg": frozenset(_CYRILLIC_CORE + "йщъьюяѝ"),
-        "sr": frozenset(_CYRILLIC_CORE + "ђјљњћџ"),
-        "mk": frozenset(_CYRILLIC_CORE + "ѓѕјљњќџѐѝ"),
-        "be": frozenset(_CYRILLIC_CORE.replace("и", "") + "йыьэюяёіў"),
-        "kk": frozenset(_CYRILLIC_CORE + "йщъыьэюяёіәғқңөұүһ"),
-    },
-    "Arabic": {
-        "ar": frozenset(_ARABIC_CORE + "ةىكي"),
-        "fa": frozenset(_ARABIC_CORE + "پچژگکی"),
-        "ur": frozenset(_ARABIC_CORE + "پچژگکیٹڈڑںےہھۃ"),
-    },
-}
+# Candidate languages per script, in order of preference on a tie, with their letters (lower
+# case): the language registry's `letters` (normalize/data/languages.toml). Arabic writes ي and
+# ك, Persian and Urdu ی and ک: a word holding either is settled.
+ALPHABETS: dict[str, dict[str, frozenset[str]]] = alphabets()
 
-# Log-prior added to a candidate's score: Macedonian shares nearly every n-gram
-# with Bulgarian and Serbian and is rare in our copy, so it must win on evidence.
-# Persian and Urdu words nearly always hold ی or ک; without them, Arabic is likelier.
-PRIORS: dict[str, float] = {"mk": -4.0, "fa": -4.0, "ur": -4.0}
+# Log-prior added to a candidate's score (the registry's `prior`): Macedonian shares nearly every
+# n-gram with Bulgarian and Serbian and is rare in our copy, so it must win on evidence. Persian
+# and Urdu words nearly always hold ی or ک; without them, Arabic is likelier.
+PRIORS: dict[str, float] = {code: language.prior for code, language in registry().items() if language.prior}
 
 # Scripts written (in news copy) by essentially one language, with a confidence
 # that reflects how often another language shares the script.

@@ -4,28 +4,15 @@ Korean names reach English in Revised Romanization (정 jeong), in McCune-Reisch
 its breves (chong, as North Korean sources write), and in older press habits (jung, young,
 moon, lee). A given name of two syllables is written spaced, hyphenated or joined ("Jong Un",
 "Jong-un", "Jongun"); the matcher's keys treat space and hyphen alike, so only the joined form
-needs its own spelling here. Surnames have fixed traditional spellings, listed below.
+needs its own spelling here. Surnames have fixed traditional spellings, listed below; the
+spellings of each syllable come from the one jamo table, in `normalize/translit/ko.py`.
 """
 
 from __future__ import annotations
 
 from itertools import product
 
-_INITIALS: tuple[tuple[str, ...], ...] = (
-    ("g", "k"), ("kk", "gg"), ("n",), ("d", "t"), ("tt", "dd"), ("r", "l"), ("m",), ("b", "p"),
-    ("pp", "bb"), ("s",), ("ss",), ("",), ("j", "ch"), ("jj", "tch"), ("ch",), ("k",), ("t",),
-    ("p",), ("h",),
-)
-_MEDIALS: tuple[tuple[str, ...], ...] = (
-    ("a",), ("ae",), ("ya",), ("yae",), ("eo", "o", "u"), ("e",), ("yeo", "young", "yo", "yu"),
-    ("ye",), ("o",), ("wa",), ("wae",), ("oe", "oi"), ("yo",), ("u", "oo"), ("wo",), ("we",),
-    ("wi",), ("yu", "yoo"), ("eu", "u"), ("ui", "eui"), ("i", "ee"),
-)
-_FINALS: tuple[str, ...] = (
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
-    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
-)
-_YEO = 6  # the medial whose press spelling "young" already carries its final
+from ..translit.ko import syllable_spellings
 
 SURNAMES: dict[str, tuple[str, ...]] = {
     "김": ("Kim", "Gim"), "이": ("Lee", "Yi", "Rhee", "Ri", "I"), "리": ("Ri", "Lee", "Rhee"),
@@ -48,30 +35,9 @@ _MAX_GIVEN = 48
 
 
 def is_hangul(text: str) -> bool:
+    """Whether `text` holds a precomposed Hangul syllable (what `syllable_spellings` decomposes):
+    a block test for the jamo arithmetic, not a script question (`langid.scripts.script_of`)."""
     return any("\uac00" <= c <= "\ud7a3" for c in text)
-
-
-def syllable_spellings(syllable: str) -> list[str]:
-    """Press spellings of one Hangul syllable, Revised Romanization first.
-
-    >>> syllable_spellings("영")
-    ['yeong', 'young', 'yong', 'yung']
-    """
-    code = ord(syllable) - 0xAC00
-    if not 0 <= code < 11172:
-        return [syllable]
-    initial, medial, final = code // 588, (code % 588) // 28, code % 28
-    out: list[str] = []
-    for first, vowel in product(_INITIALS[initial], _MEDIALS[medial]):
-        coda = _FINALS[final]
-        if medial == _YEO and vowel == "young":
-            if coda != "ng":
-                continue
-            coda = ""
-        spelling = first + vowel + coda
-        if spelling not in out:
-            out.append(spelling)
-    return out
 
 
 def split_name(native: str) -> tuple[str, str]:

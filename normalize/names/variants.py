@@ -15,14 +15,10 @@ from itertools import product
 
 import regex
 
+from ..translit import name_spellings
 from . import korean
 from .gazetteer import Entity
-from .greek import russian_via_greek
 from .phonetic import distance, fold, sound_key
-from .schemes import (
-    BELARUSIAN, BELARUSIAN_AS_RUSSIAN, RUSSIAN_HABITS, UKRAINIAN_2010, UKRAINIAN_AS_RUSSIAN,
-    iuliia_schemes,
-)
 
 # Tiers, lower is more trusted. LOSSY spellings (foreign-press habits, diacritics folded away,
 # Greek round trips) collide with real other names ("Nowak", "Buca") and need corroboration.
@@ -31,8 +27,6 @@ TIER_NAMES = ("listed", "scheme", "lossy")
 MIN_SURNAME_KEY = 4  # shorter surnames ("Ma", "Li") are matched alone only when listed as variants
 SPLIT_RE = regex.compile(r"[\s\-\u2010\u2011]+")
 _CYRILLIC_RE = regex.compile(r"\p{Cyrillic}")
-# The main schemes, used for the secondary (Russian-style) readings of Ukrainian/Belarusian.
-_MAIN = ("bgn_pcgn", "wikipedia", "ala_lc_alt", "telegram", "scientific", "icao_doc_9303")
 
 
 def name_key(spelling: str) -> str:
@@ -81,37 +75,11 @@ def latin_spellings(word: str, lang: str) -> tuple[tuple[str, int], ...]:
             add(spelling, SCHEME)
     elif not _CYRILLIC_RE.search(word):
         return ()
-    elif lang == "uk":
-        add(UKRAINIAN_2010.translate(lower), SCHEME)
-        for russified in _ukrainian_as_russian(lower):
-            for scheme in _main_schemes():
-                add(scheme.translate(russified), SCHEME)
-            for scheme in RUSSIAN_HABITS:
-                add(scheme.translate(russified), LOSSY)
-    elif lang == "be":
-        add(BELARUSIAN.translate(lower), SCHEME)
-        for scheme in _main_schemes():
-            add(scheme.translate(lower.translate(BELARUSIAN_AS_RUSSIAN)), SCHEME)
     else:
-        for scheme in iuliia_schemes():
-            add(scheme.translate(lower), SCHEME)
-        for scheme in RUSSIAN_HABITS:
-            add(scheme.translate(lower), LOSSY)
-        for reading in russian_via_greek(lower):
-            add(reading, LOSSY)
+        # the language's own schemes (normalize/translit/<lang>.py), Russian's by default
+        for spelling, lossy in name_spellings(lower, lang):
+            add(spelling, LOSSY if lossy else SCHEME)
     return tuple((s.capitalize(), t) for s, t in out.items())
-
-
-@lru_cache(maxsize=1)
-def _main_schemes() -> tuple:
-    return tuple(s for s in iuliia_schemes() if s.name in _MAIN)
-
-
-def _ukrainian_as_russian(word: str) -> list[str]:
-    """Ukrainian letters read as Russian, with і->о in a final closed syllable (Харків -> Харков)."""
-    russified = word.translate(UKRAINIAN_AS_RUSSIAN)
-    closed = regex.sub(r"и([бвгджзклмнпрстфхцчшщ]ь?)$", r"о\1", russified)
-    return [russified] if closed == russified else [russified, closed]
 
 
 def entity_spellings(entity: Entity) -> Spellings:

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from itertools import product
 
-from .schemes import Scheme, _after, _table
+from ._scheme import Scheme, after, table
 
 RUSSIAN_TO_GREEK = Scheme(
     "greek",
-    _table(
+    table(
         "а=α б=μπ в=β г=γκ д=ντ е=ε ё=ιο ж=ζ з=ζ и=ι й=ι к=κ л=λ м=μ н=ν о=ο п=π р=ρ с=σ т=τ "
         "у=ου ф=φ х=χ ц=τσ ч=τσ ш=σ щ=σ ъ= ы=ι ь= э=ε ю=ιου я=ια"
     ),
     # й after α/ο/ε/ου would make a digraph (αι, οι, ει): Greek marks it with a diaeresis.
-    prev_mapping={**_after("аоеуэ", "й", "ϊ", initial=False), "ий": "", "ый": ""},
+    prev_mapping={**after("аоеуэ", "й", "ϊ", initial=False), "ий": "", "ый": ""},
     ending_mapping={"ов": "οφ", "ев": "εφ", "ий": "ι", "ый": "ι"},
 )
 
@@ -37,7 +37,7 @@ _READINGS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("αι", ("e",), ("e",)),
     ("χ", ("h",), ("kh", "h")),
 )
-_SINGLE = _table(
+_SINGLE = table(
     "α=a β=v γ=g δ=d ε=e ζ=z η=i θ=th ι=i ϊ=i κ=k λ=l μ=m ν=n ξ=x ο=o π=p ρ=r σ=s ς=s τ=t υ=y "
     "φ=f ψ=ps ω=o"
 )
