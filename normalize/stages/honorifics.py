@@ -118,6 +118,8 @@ class HonorificStage:
     def __init__(self, packs: list[HonorificPack]) -> None:
         self._by_language = {p.language: p for p in packs}
         self._by_bare = {p.language: {h.bare: h for h in p.honorifics} for p in packs}
+        self._lower_case = {language: tuple(t for t in titles if not t[:1].isupper())
+                            for language, titles in self._by_bare.items()}
 
     def rules(self) -> list[RuleInfo]:
         return [
@@ -134,7 +136,7 @@ class HonorificStage:
         by_bare = self._by_bare[language]
         present = set(doc.capital_words.intersection(by_bare))
         # lower-case titles (Polish dr, prof.) are not among the capitalised words
-        present.update(t for t in by_bare if not t[:1].isupper() and t in doc.text)
+        present.update(t for t in self._lower_case[language] if t in doc.text)
         if not present:  # no title anywhere: nothing to standardise
             return [], []
         text = doc.text
