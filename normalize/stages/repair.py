@@ -20,10 +20,26 @@ PLAIN_LATIN = frozenset(TYPOGRAPHY | {chr(c) for c in range(0xC0, 0x250) if chr(
 NO_MOJIBAKE = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
 
 
+# What the UTF-8 prefilter (encoding.utf8._pairs) can hit on besides two adjacent non-ASCII
+# characters: a C1 control, a lead before a lost no-break space, a lead before a lossy "?".
+C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
+NBSP_LEADS = frozenset("\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0")
+LOSSY_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
+
+
 def _adjacent_non_ascii(text: str) -> bool:
     """Two characters outside printable ASCII side by side, which every legacy mojibake pair is
     (one C-speed split: a tenth of the two regex scans of the legacy gate, on copy with accents)."""
     return max(map(len, PLAIN_ASCII_RUNS.split(text))) > 1
+
+
+def _may_need_utf8_check(text: str, unusual: frozenset[str], adjacent: bool) -> bool:
+    """False when the UTF-8 prefilter cannot hit: no two non-ASCII characters side by side, no
+    C1 control, no lead of a lost no-break space, no accented letter before a "?". Accented
+    names and curly quotes alone then skip the line scan and ftfy's is_bad."""
+    if adjacent or not C1_CONTROLS.isdisjoint(unusual) or not NBSP_LEADS.isdisjoint(unusual):
+        return True
+    return "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual))
 
 
 class EncodingStage:
@@ -45,9 +61,10 @@ class EncodingStage:
         from ..encoding.utf8 import find_utf8_mojibake, needs_check
 
         edits: list[Edit] = []
-        if needs_check(doc.text):
+        adjacent = _adjacent_non_ascii(doc.text)
+        if _may_need_utf8_check(doc.text, doc.unusual_chars, adjacent) and needs_check(doc.text):
             edits += find_utf8_mojibake(doc.text)
-        if _adjacent_non_ascii(doc.text) and needs_legacy_check(doc.text):
+        if adjacent and needs_legacy_check(doc.text):
             legacy = prefer_iso_8859_7(doc.text, find_legacy_mojibake(doc.text))
             edits += legacy + find_leftover_mojibake(doc.text, legacy)
         return edits, []

@@ -1,0 +1,53 @@
+"""The encoding stage's cheap gates never skip a text its checks would act on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalize.document import Document
+from normalize.encoding.legacy import needs_legacy_check
+from normalize.encoding.utf8 import needs_check
+from normalize.stages.repair import _adjacent_non_ascii, _may_need_utf8_check
+
+CASES = Path(__file__).parent / "data" / "ftfy-test-cases"
+
+
+def _ftfy_texts() -> list[str]:
+    texts = []
+    for path in sorted(CASES.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for case in data if isinstance(data, list) else []:
+            texts += [case[k] for k in ("original", "fixed", "fixed-encoding") if isinstance(case.get(k), str)]
+    return texts
+
+
+def _gates(text: str) -> tuple[bool, bool]:
+    adjacent = _adjacent_non_ascii(text)
+    return _may_need_utf8_check(text, Document(text).unusual_chars, adjacent), adjacent
+
+
+def test_gates_are_necessary_on_ftfy_cases():
+    texts = [t for t in _ftfy_texts() if not t.isascii()]
+    assert len(texts) > 100
+    for text in texts:
+        utf8_gate, legacy_gate = _gates(text)
+        assert utf8_gate or not needs_check(text), text
+        assert legacy_gate or not needs_legacy_check(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "donâ€™t", "Ð¡ÐµÑ€Ð³ÐµÐ¹", "Ñåðãåé Øîéãó", "Ã  la carte", "cafÃ? au lait", "a\x85b",
+])
+def test_mojibake_passes_the_gates(text: str):
+    utf8_gate, legacy_gate = _gates(text)
+    assert (utf8_gate or not needs_check(text)) and (legacy_gate or not needs_legacy_check(text))
+    assert utf8_gate or legacy_gate
+
+
+def test_clean_accented_copy_skips_both_checks():
+    # accented names and curly quotes, each alone between ASCII: nothing to look at
+    utf8_gate, legacy_gate = _gates("“José Sánchez said,” according to Zoë Müller’s aide. Was it Peña?")
+    assert not utf8_gate and not legacy_gate
