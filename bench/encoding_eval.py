@@ -6,7 +6,12 @@ used to build statistics) encoded in their legacy code pages and read as Latin-1
 `decode_bytes`; plus UTF-8 read as cp1251. False positives: every langid-dev sentence, word pair
 and word of fr, de, es, pt, it, pl, tr, en, and ftfy's negative.json.
 
-Usage: python bench/encoding_eval.py [--data tests/data]
+Throughput (--throughput): mojibake-heavy documents (langid-dev sentences of eleven languages,
+20 to a document one per line and 100 to a document on one line, and Reuters stories with curly quotes when /work/shared/data is present, written as UTF-8 and
+read in cp1252, cp1250, cp1251 or cp1253), timed side by side with `ftfy.fix_text` on the same
+documents, interleaved, best of several rounds.
+
+Usage: python bench/encoding_eval.py [--data tests/data] [--throughput]
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ import ftfy  # noqa: E402
 
 from normalize.edits import apply_edits, resolve_overlaps  # noqa: E402
 from normalize.encoding import decode_bytes, find_legacy_mojibake, find_utf8_mojibake, needs_check  # noqa: E402
-from normalize.encoding.context import find_leftover_mojibake, prefer_iso_8859_7  # noqa: E402
+from normalize.document import Document  # noqa: E402
+from normalize.stages.repair import EncodingStage  # noqa: E402
 from normalize.errors import NormalizeError  # noqa: E402
 
+STAGE = EncodingStage()
 HELD_OUT = slice(250, None)
 PAGES = {"ru": ("cp1251", "koi8_r"), "uk": ("cp1251", "koi8_u"), "bg": ("cp1251",), "sr": ("cp1251",),
          "el": ("cp1253", "iso8859_7")}
@@ -42,9 +49,7 @@ def read_latin(raw: bytes, reader: str) -> str:
 
 def repair(text: str) -> str:
     """What the encoding stage proposes in one pass (legacy leftovers included)."""
-    legacy = prefer_iso_8859_7(text, find_legacy_mojibake(text))
-    edits = find_utf8_mojibake(text) + legacy + find_leftover_mojibake(text, legacy)
-    return apply_edits(text, resolve_overlaps(edits))
+    return apply_edits(text, resolve_overlaps(STAGE.run(Document(text, "en-GB", None, None, "text"))[0]))
 
 
 def lines(data: Path, kind: str, lang: str) -> list[str]:
@@ -112,6 +117,7 @@ def eval_false_positives(data: Path) -> None:
     items = 0
     false: list[tuple[str, str, str]] = []
     agreed: list[tuple[str, str, str]] = []
+    finished: list[tuple[str, str, str]] = []
     texts = [(lang, line) for lang in LATIN for kind in ("sentences", "word-pairs", "single-words")
              for line in lines(data, kind, lang)]
     negative = json.loads((data / "ftfy-test-cases" / "negative.json").read_text(encoding="utf-8"))
@@ -121,24 +127,96 @@ def eval_false_positives(data: Path) -> None:
         for edit in find_legacy_mojibake(line):
             false.append((lang, line[edit.start : edit.end], edit.rule))
         utf8 = find_utf8_mojibake(line)
-        bucket = agreed if utf8 and ftfy.fix_encoding(line) == apply_edits(line, resolve_overlaps(utf8)) else false
-        bucket.extend((lang, line[e.start : e.end], e.rule) for e in utf8)
+        same = utf8 and ftfy.fix_encoding(line) == apply_edits(line, resolve_overlaps(utf8))
+        for e in utf8:
+            hit = (lang, line[e.start : e.end], e.rule)
+            if same:
+                agreed.append(hit)
+            elif _is_utf8_of(line[e.start : e.end], e.replacement):
+                finished.append(hit)  # ftfy stopped half-way on this line ("duruÅŸu")
+            else:
+                false.append(hit)
     print(f"false positives on {items} accented-Latin items (fr de es pt it pl tr en) + negative.json: {len(false)}")
     for hit in false[:20]:
         print("   FP", hit)
     print(f"  (plus {len(agreed)} repairs identical to ftfy.fix_encoding: damage present in the data, e.g. "
           f"{sorted({h[1] for h in agreed})[:6]})")
+    print(f"  (plus {len(finished)} repairs of words ftfy left half-repaired on the same line, each the UTF-8 "
+          f"reading of its cp1252 bytes: {sorted({h[1] for h in finished})[:6]})")
+
+
+def _is_utf8_of(before: str, after: str) -> bool:
+    import ftfy.bad_codecs  # noqa: F401 - registers sloppy-windows-1252
+
+    try:
+        return before.encode("sloppy-windows-1252").decode("utf-8") == after
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+
+
+def eval_bytes_set() -> None:
+    """The legacy-bytes test set (tools/build_encoding_bytes_set.py): exact, refused or wrong."""
+    import importlib.util
+
+    from normalize.encoding.legacy_file import DISPLAY
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "build_encoding_bytes_set.py"
+    spec = importlib.util.spec_from_file_location("build_encoding_bytes_set", path)
+    builder = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(builder)  # type: ignore[union-attr]
+    for part, cases in (("langid-dev (committed)", list(builder.langid_cases())),
+                        ("Reuters (built at run time)", list(builder.reuters_cases()))):
+        counts: dict[str, dict[str, int]] = {}
+        for name, raw, text, pages in cases:
+            group = "mixed" if len(pages) > 1 else DISPLAY[pages[0]]
+            try:
+                outcome = "exact" if decode_bytes(raw).text == text else "WRONG"
+            except NormalizeError:
+                outcome = "refused"
+            counts.setdefault(group, {"exact": 0, "refused": 0, "WRONG": 0})[outcome] += 1
+        total = {k: sum(c[k] for c in counts.values()) for k in ("exact", "refused", "WRONG")}
+        print(f"bytes set, {part}: {sum(total.values())} files, exact {total['exact']}, refused {total['refused']}, "
+              f"decoded to other text {total['WRONG']}")
+        for group, c in sorted(counts.items()):
+            print(f"    {group:12s} exact {c['exact']:3d}  refused {c['refused']}  wrong {c['WRONG']}")
+
+
+def eval_mac_dos(data: Path) -> None:
+    """Mac Roman and cp850 sentences read as Latin-1 or cp1252: repaired, left alone, or worse.
+
+    "Left alone" counts outputs equal to the input or to ftfy's; anything else that is not the
+    original is "worse"."""
+    for page in ("mac_roman", "cp850"):
+        for reader in ("latin_1", "cp1252"):
+            counts = {"repaired": 0, "left alone": 0, "worse": 0}
+            ftfy_exact = 0
+            for lang in ("fr", "de", "es", "pt", "it"):
+                for sentence in lines(data, "sentences", lang)[HELD_OUT]:
+                    try:
+                        broken = read_latin(sentence.encode(page), reader)
+                    except UnicodeEncodeError:
+                        continue
+                    if broken == sentence:
+                        continue
+                    fixed, theirs = repair(broken), ftfy.fix_encoding(broken)
+                    ftfy_exact += theirs == sentence
+                    key = "repaired" if fixed == sentence else "left alone" if fixed in (broken, theirs) else "worse"
+                    counts[key] += 1
+            total = sum(counts.values())
+            print(f"{page} read as {reader:7s} {total} sentences: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+                  + f" (ftfy.fix_encoding exact: {ftfy_exact})")
 
 
 def eval_ftfy(data: Path) -> None:
     for path in sorted((data / "ftfy-test-cases").glob("*.json")):
         cases = json.loads(path.read_text(encoding="utf-8"))
-        ours = theirs = 0
+        ours = theirs = worse = 0
         for case in cases:
             expected = case.get("fixed-encoding", case["fixed"])
-            ours += repair(case["original"]) == expected
-            theirs += ftfy.fix_encoding(case["original"]) == expected
-        print(f"ftfy cases {path.name:20s} ours {ours}/{len(cases)}  ftfy.fix_encoding {theirs}/{len(cases)}")
+            mine, its = repair(case["original"]) == expected, ftfy.fix_encoding(case["original"]) == expected
+            ours, theirs, worse = ours + mine, theirs + its, worse + (its and not mine)
+        print(f"ftfy cases {path.name:20s} ours {ours}/{len(cases)}  ftfy.fix_encoding {theirs}/{len(cases)}  "
+              f"worse than ftfy: {worse}")
 
 
 def eval_speed(data: Path) -> None:
@@ -154,13 +232,97 @@ def eval_speed(data: Path) -> None:
         print(f"speed {name:22s} {size / secs:8.1f} MB/s on clean English ({size:.1f} MB)")
 
 
+MOJIBAKE_PAGES = {"fr": "cp1252", "de": "cp1252", "es": "cp1252", "pt": "cp1252", "it": "cp1252", "tr": "cp1252",
+                  "pl": "cp1250", "ru": "cp1251", "uk": "cp1251", "bg": "cp1251", "el": "cp1253"}
+REUTERS = Path("/work/shared/data/reuters-21578/articles.jsonl")
+
+
+def mojibake(text: str, page: str) -> str:
+    """UTF-8 bytes read in `page`, undefined bytes kept as Latin-1 (as ftfy's sloppy codecs do)."""
+    return "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+def mojibake_documents(data: Path) -> list[str]:
+    docs = []
+    for lang, page in MOJIBAKE_PAGES.items():
+        sentences = lines(data, "sentences", lang)
+        docs += [mojibake("\n".join(sentences[i : i + 20]) + "\n", page) for i in range(0, len(sentences), 20)]
+        # paragraphs as single lines, as many feeds and scrapes deliver them
+        docs += [mojibake(" ".join(sentences[i : i + 100]) + "\n", page) for i in range(0, len(sentences), 100)]
+    if REUTERS.exists():
+        with REUTERS.open(encoding="utf-8") as handle:
+            for line, _ in zip(handle, range(300)):
+                story = json.loads(line)["text"].replace(" '", " ‘").replace("'", "’").replace(' "', " “").replace('"', "”")
+                docs.append(mojibake(story + "\nThe £15.8m deal, said José Müller, was “done”.\n", "cp1252"))
+    return docs
+
+
+def eval_throughput(data: Path, rounds: int = 3) -> None:
+    from normalize import Normalizer
+
+    docs = mojibake_documents(data)
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    encoding_only = Normalizer(select=["encoding"])
+    everything = Normalizer()
+    runners = {"ftfy.fix_text": ftfy.fix_text,
+               "encoding stage (one pass)": lambda d: apply_edits(d, resolve_overlaps(
+                   STAGE.run(Document(d, "en-GB", None, None, "text"))[0])),
+               "normalize (encoding rules)": lambda d: encoding_only.normalize_text(d).text,
+               "normalize (all rules)": lambda d: everything.normalize_text(d).text}
+    for fn in runners.values():  # warm up: imports, models, compiled stages
+        fn(docs[0])
+    best = {name: float("inf") for name in runners}
+    for _ in range(rounds):
+        for name, fn in runners.items():
+            start = time.perf_counter()
+            for doc in docs:
+                fn(doc)
+            best[name] = min(best[name], time.perf_counter() - start)
+    print(f"throughput on {len(docs)} mojibake-heavy documents ({size:.2f} MB UTF-8), best of {rounds}:")
+    for name, secs in best.items():
+        print(f"  {name:28s} {size / secs:6.2f} MB/s  ({best['ftfy.fix_text'] / secs:.2f}x ftfy.fix_text)")
+    long_line = mojibake(" ".join(lines(data, "sentences", "fr")) * 2 + "\n", "cp1252")  # one 0.1 MB line
+    for name in ("ftfy.fix_text", "encoding stage (one pass)"):
+        start = time.perf_counter()
+        runners[name](long_line)
+        print(f"  {name:28s} {time.perf_counter() - start:6.2f} s on one {len(long_line.encode()) / 1e6:.2f} MB line "
+              "of French mojibake")
+    eval_legacy_throughput(data)
+
+
+def eval_legacy_throughput(data: Path) -> None:
+    """What ftfy has no counterpart for: legacy files decoded, Greek/Cyrillic legacy mojibake repaired."""
+    files = []
+    for lang, pages in PAGES.items():
+        text = "\n".join(lines(data, "sentences", lang)) + "\n"
+        for page in pages:
+            files.append(text.encode(page, errors="ignore"))
+    size = sum(map(len, files)) / 1e6
+    start = time.perf_counter()
+    for raw in files:
+        decode_bytes(raw)
+    print(f"  decode_bytes on {len(files)} whole legacy files ({size:.2f} MB): {size / (time.perf_counter() - start):.2f} MB/s")
+    docs = [read_latin(raw, "cp1252") for raw in files]
+    size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    start = time.perf_counter()
+    for doc in docs:
+        repair(doc)
+    print(f"  encoding stage on the same read as cp1252 ({size:.2f} MB UTF-8): {size / (time.perf_counter() - start):.2f} MB/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "tests" / "data")
+    parser.add_argument("--throughput", action="store_true", help="only the side-by-side throughput against ftfy")
     args = parser.parse_args()
+    if args.throughput:
+        eval_throughput(args.data)
+        return
     eval_legacy(args.data)
     eval_false_positives(args.data)
     eval_ftfy(args.data)
+    eval_mac_dos(args.data)
+    eval_bytes_set()
     eval_speed(args.data)
 
 

@@ -58,6 +58,9 @@ class Config:
     allow_scripts: tuple[str, ...] = ()  # scripts never reported as foreign fragments
     allow_terms: tuple[str, ...] = ()  # words never reported as foreign fragments
     foreign_actions: Mapping[str, str] = field(default_factory=dict)  # "el" / "el:brackets" / "gloss" -> action
+    # a house's own (open, close) markers around deliberate foreign text: what they enclose is
+    # at most an info finding, like an HTML lang attribute
+    foreign_markers: tuple[tuple[str, str], ...] = ()
     max_bytes: int = 50_000_000  # larger inputs are refused, never half-processed
     per_file: tuple[PerFile, ...] = ()  # [[per-file]] tables and per-file-ignores, in order
     source: Path | None = None  # the file this came from, for messages
@@ -276,6 +279,12 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
         ):
             fail(key, "'foreign-actions' must map a language, context or language:context to one of "
                       + ", ".join(FOREIGN_ACTIONS))
+        elif name == "foreign_markers":
+            if not (isinstance(value, list) and all(
+                    isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) and x.strip() for x in m)
+                    for m in value)):
+                fail(key, "'foreign-markers' must be a list of [open, close] pairs of non-empty strings")
+            value = tuple((m[0], m[1]) for m in value)
         values[name] = value
     root = path.parent if path else None
     if "packs" in values:

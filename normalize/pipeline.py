@@ -303,7 +303,7 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
         (HomoglyphStage, HomoglyphStage),
         (ForeignScriptStage, lambda: ForeignScriptStage(
             config.allow_scripts, config.allow_terms, config.foreign_actions,
-            [p.path for p in by_kind.get("glossary", [])], native_names)),
+            [p.path for p in by_kind.get("glossary", [])], native_names, config.foreign_markers)),
         (LatinSentenceStage, LatinSentenceStage),
         (NameStage, names),
         (HonorificStage, lambda: HonorificStage(honorifics)),

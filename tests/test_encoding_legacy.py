@@ -133,3 +133,36 @@ def test_accented_latin_words_beside_one_mojibake_name_are_left_alone():
 def test_iso_8859_7_quotes_are_not_read_as_cp1253_capitals(clean):
     broken = clean.encode("iso8859_7").decode("cp1252", errors="replace")
     assert _through_stage(broken) == clean
+
+
+# --- Mac Roman and cp850 read as Latin-1/cp1252 ---------------------------------------------
+
+from normalize import Normalizer  # noqa: E402
+from normalize.encoding.mac_dos import find_mac_dos_mojibake  # noqa: E402
+
+
+def test_mac_roman_read_as_latin1_is_repaired_not_made_worse() -> None:
+    text = "Il a dit gr\x89ce \xe0 Dieu, la deuxi\x8fme fois dans l\x83glise."
+    result = Normalizer().normalize_text(text)
+    assert result.text == "Il a dit grâce à Dieu, la deuxième fois dans lÉglise."
+    assert {c.rule for c in result.changes} == {"encoding.legacy-mac-roman"}
+
+
+def test_mac_roman_read_as_cp1252() -> None:
+    text = "The caf\x8e owner don\xd5t know, \xd2yes\xd3 he said."
+    fixed = apply_edits(text, resolve_overlaps(find_mac_dos_mojibake(text)))
+    assert fixed == "The café owner don’t know, “yes” he said."
+
+
+def test_cp850_umlauts() -> None:
+    edits = find_mac_dos_mojibake("M\x81nchen und K\x94ln")
+    assert [(e.replacement, e.rule) for e in edits] == [("ü", "encoding.legacy-cp850"), ("ö", "encoding.legacy-cp850")]
+
+
+def test_cp1252_controls_and_lone_controls_are_not_mac_roman() -> None:
+    assert find_mac_dos_mojibake("price \x80 5 and \x93quoted\x94") == []
+    assert find_mac_dos_mojibake("These control characters \x1a are apparently intentional \x81") == []
+
+
+def test_mac_roman_and_cp850_disagreeing_is_left_alone() -> None:
+    assert find_mac_dos_mojibake("la s\x90mola") == []

@@ -66,3 +66,25 @@ def test_needs_check_fast_path() -> None:
     assert needs_check("clean “curly” text — don’t worry, café") is False
     assert needs_check("donâ€™t") is True
     assert needs_check("control \x92 character") is True
+
+
+def test_half_repaired_words_are_finished() -> None:
+    text = "Çünkü onun onurlu duruÅŸu, eÄŸitime hizmet aÅŸkÄ±, ülke sevdasÄ±yla çarpan yüreÄŸi ile"
+    assert repair(text) == "Çünkü onun onurlu duruşu, eğitime hizmet aşkı, ülke sevdasıyla çarpan yüreği ile"
+
+
+def test_repair_that_would_leave_mojibake_is_not_applied() -> None:
+    from normalize.encoding.utf8 import find_utf8_repairs
+
+    text = "Ä°stanbul duruÅŸu gadĹźety\n"  # "gadĹźety": cp1250 "gadşety" or ISO-8859-2 "gadżety"
+    edits, findings = find_utf8_repairs(text)
+    assert edits == []
+    (finding,) = findings
+    assert (finding.rule, finding.severity, finding.start, finding.end) == ("encoding.mojibake", "warning", 0, len(text) - 1)
+    assert "gadĹźety" in finding.message
+
+
+def test_genuine_text_is_not_finished() -> None:
+    # "Ві" is the cp1251 reading of the UTF-8 bytes of "³"; "ęś" the cp1250 reading of EA 9C
+    assert repair("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Відомо") == "Привет, Відомо"
+    assert repair("cafÃ© in gęślą «café»") == "café in gęślą «café»"

@@ -187,3 +187,14 @@ def test_a_house_marker_given_to_the_stage_marks_foreign_text():
     doc = Document(text, language="en", script="Latin")
     assert [f.severity for f in plain.run(doc)[1]] == ["error"]
     assert [(f.severity, f.extra["context"]) for f in marked.run(doc)[1]] == [("info", "marked")]
+
+
+def test_house_markers_come_from_the_configuration(tmp_path):
+    text = LEAD + "Greeks call it [[el]]φιλότιμο[[/el]], a sense of honour."
+    marked = normalize.normalize_text(text, config={"foreign-markers": [["[[el]]", "[[/el]]"]]})
+    assert [(f.severity, f.extra["context"]) for f in marked.findings] == [("info", "marked")]
+    assert [f.severity for f in normalize.normalize_text(text).findings] == ["error"]
+    config = tmp_path / "normalize.toml"
+    config.write_text('foreign-markers = [["[[el]]"]]\n', encoding="utf-8")
+    with pytest.raises(normalize.NormalizeError, match=r"normalize.toml:1: .*foreign-markers"):
+        normalize.Normalizer(config=config)

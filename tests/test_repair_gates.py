@@ -9,8 +9,9 @@ import pytest
 
 from normalize.document import Document
 from normalize.encoding.legacy import needs_legacy_check
-from normalize.encoding.utf8 import needs_check
-from normalize.stages.repair import _adjacent_non_ascii, _may_need_utf8_check
+from normalize.encoding.mac_dos import find_mac_dos_mojibake
+from normalize.encoding.utf8 import find_utf8_repairs, needs_check
+from normalize.stages.repair import _adjacent_non_ascii, _mac_dos_traces, _may_need_utf8_check
 
 CASES = Path(__file__).parent / "data" / "ftfy-test-cases"
 
@@ -34,20 +35,22 @@ def test_gates_are_necessary_on_ftfy_cases():
     assert len(texts) > 100
     for text in texts:
         utf8_gate, legacy_gate = _gates(text)
-        assert utf8_gate or not needs_check(text), text
+        assert utf8_gate or find_utf8_repairs(text) == ([], []), text
         assert legacy_gate or not needs_legacy_check(text), text
+        assert not _mac_dos_traces().isdisjoint(Document(text).unusual_chars) or not find_mac_dos_mojibake(text), text
 
 
 @pytest.mark.parametrize("text", [
-    "donâ€™t", "Ð¡ÐµÑ€Ð³ÐµÐ¹", "Ñåðãåé Øîéãó", "Ã  la carte", "cafÃ? au lait", "a\x85b",
+    "donâ€™t", "Ð¡ÐµÑ€Ð³ÐµÐ¹", "Ñåðãåé Øîéãó", "Ã  la carte", "cafÃ? au lait", "a\x85b", "gr\x89ce \x88 Dieu",
 ])
 def test_mojibake_passes_the_gates(text: str):
     utf8_gate, legacy_gate = _gates(text)
     assert (utf8_gate or not needs_check(text)) and (legacy_gate or not needs_legacy_check(text))
-    assert utf8_gate or legacy_gate
+    assert utf8_gate or legacy_gate or not _mac_dos_traces().isdisjoint(Document(text).unusual_chars)
 
 
 def test_clean_accented_copy_skips_both_checks():
     # accented names and curly quotes, each alone between ASCII: nothing to look at
     utf8_gate, legacy_gate = _gates("“José Sánchez said,” according to Zoë Müller’s aide. Was it Peña?")
     assert not utf8_gate and not legacy_gate
+    assert _mac_dos_traces().isdisjoint(Document("“José Sánchez said,” Zoë Müller’s aide.").unusual_chars)

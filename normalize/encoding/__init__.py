@@ -10,7 +10,7 @@ All return `Edit` proposals (category "encoding"); the pipeline applies them.
 
 from typing import Any
 
-# Submodules load on first use: ftfy and charset-normalizer cost ~60 ms to import, and
+# Submodules load on first use: ftfy costs tens of milliseconds to import, and
 # most documents (UTF-8, no mojibake) never need them.
 _EXPORTS = {
     "Decoded": "decode", "decode_bytes": "decode", "repair_stray_bytes": "decode",

@@ -14,9 +14,9 @@ from __future__ import annotations
 import regex
 
 from normalize.edits import Edit
-from normalize.encoding.legacy import SOURCE_PAGES, latin_byte_of
+from normalize.encoding.legacy import CP1253, ISO_8859_7, SourcePage, latin_byte_of
 
-CODEC_OF_RULE = {f"encoding.legacy-{suffix}": (codec, name, script) for codec, suffix, name, script in SOURCE_PAGES}
+Repair = tuple[Edit, SourcePage]  # a legacy repair and the page it decodes from
 LEFTOVER = regex.compile(r"[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u2018-\u201e\u2020-\u2022"
                          r"\u2026\u2030\u2039\u203a\u20ac\u2122]+")
 MOSTLY = 0.6  # share of a line's letters the repaired runs must already cover
@@ -27,56 +27,54 @@ MOSTLY = 0.6  # share of a line's letters the repaired runs must already cover
 # a letter, or a capital Ά closing a word after another letter, cannot be Greek spelling: it
 # was an ISO-8859-7 quote ("ναΆσαι" is "να’σαι", "ΒΆ Εθνική" is "Β’ Εθνική").
 IMPOSSIBLE_CP1253 = regex.compile(r"\p{Ll}\u0386|\p{L}\u0386(?!\p{L})|\u0385\p{L}")
-CP1253 = "encoding.legacy-cp1253"
-ISO_8859_7 = "encoding.legacy-iso-8859-7"
 
 
-def prefer_iso_8859_7(text: str, edits: list[Edit]) -> list[Edit]:
+def prefer_iso_8859_7(text: str, repairs: list[Repair]) -> list[Repair]:
     """Re-read cp1253 repairs as ISO-8859-7 where cp1253 gives impossible Greek."""
     table = latin_byte_of()
     out = []
-    for edit in edits:
-        if edit.rule == CP1253 and IMPOSSIBLE_CP1253.search(edit.replacement):
+    for edit, page in repairs:
+        if page == CP1253 and IMPOSSIBLE_CP1253.search(edit.replacement):
             try:
                 iso = bytes(ord(c) if c.isascii() else table[c] for c in text[edit.start : edit.end]).decode("iso8859_7")
             except (KeyError, UnicodeDecodeError):
                 iso = None
             if iso and not IMPOSSIBLE_CP1253.search(iso) and all(c.isprintable() or c == "\u00ad" for c in iso):
-                edit = Edit(edit.start, edit.end, iso, ISO_8859_7, edit.category,
-                            edit.message.replace("cp1253", "ISO-8859-7"), edit.safe, edit.severity, edit.priority)
-        out.append(edit)
+                edit = Edit(edit.start, edit.end, iso, ISO_8859_7.rule, edit.category,
+                            edit.message.replace(CP1253.name, ISO_8859_7.name), edit.safe, edit.severity,
+                            edit.priority)
+                page = ISO_8859_7
+        out.append((edit, page))
     return out
 
 
-def find_leftover_mojibake(text: str, edits: list[Edit]) -> list[Edit]:
-    """Edits for mojibake pieces left in lines that `edits` (legacy repairs) mostly cover."""
-    by_line: dict[int, list[Edit]] = {}
-    for edit in edits:
-        if edit.rule in CODEC_OF_RULE:
-            by_line.setdefault(text.rfind("\n", 0, edit.start) + 1, []).append(edit)
+def find_leftover_mojibake(text: str, repairs: list[Repair]) -> list[Edit]:
+    """Edits for mojibake pieces left in lines that `repairs` (legacy repairs) mostly cover."""
+    by_line: dict[int, list[Repair]] = {}
+    for edit, page in repairs:
+        by_line.setdefault(text.rfind("\n", 0, edit.start) + 1, []).append((edit, page))
     extra: list[Edit] = []
-    for line_start, line_edits in by_line.items():
+    for line_start, line_repairs in by_line.items():
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end == -1 else line_end
-        if len({CODEC_OF_RULE[e.rule][2] for e in line_edits}) != 1:
+        if len({page.script for _, page in line_repairs}) != 1:
             continue  # Greek and Cyrillic repairs in one line: no single code page to trust
         # KOI8-R/KOI8-U (or cp1253/ISO-8859-7) differ in a few letters: the page that repaired
         # the most letters of the line decides
-        weight: dict[str, int] = {}
-        for e in line_edits:
-            weight[e.rule] = weight.get(e.rule, 0) + sum(c.isalpha() for c in text[e.start : e.end])
-        rule = max(sorted(weight), key=weight.__getitem__)
+        weight: dict[SourcePage, int] = {}
+        for e, page in line_repairs:
+            weight[page] = weight.get(page, 0) + sum(c.isalpha() for c in text[e.start : e.end])
+        page = max(sorted(weight), key=weight.__getitem__)
         covered = sum(weight.values())
         letters = sum(c.isalpha() for c in text[line_start:line_end])
         if not letters or covered / letters < MOSTLY:
             continue
-        spans = sorted((e.start, e.end) for e in line_edits)
-        extra += _leftovers(text, line_start, line_end, spans, rule, *CODEC_OF_RULE[rule])
+        spans = sorted((e.start, e.end) for e, _ in line_repairs)
+        extra += _leftovers(text, line_start, line_end, spans, page)
     return extra
 
 
-def _leftovers(text: str, start: int, end: int, repaired: list[tuple[int, int]], rule: str, codec: str,
-               name: str, script: str) -> list[Edit]:
+def _leftovers(text: str, start: int, end: int, repaired: list[tuple[int, int]], page: SourcePage) -> list[Edit]:
     table = latin_byte_of()
     out = []
     for match in LEFTOVER.finditer(text, start, end):
@@ -94,13 +92,13 @@ def _leftovers(text: str, start: int, end: int, repaired: list[tuple[int, int]],
         ):
             continue  # glued to genuine Latin letters ("café"): not ours
         try:
-            decoded = bytes(table[c] for c in match.group()).decode(codec)
+            decoded = bytes(table[c] for c in match.group()).decode(page.codec)
         except (KeyError, UnicodeDecodeError):
             continue
         if not any(c.isalpha() for c in decoded) or not all(c.isprintable() or c == "\u00ad" for c in decoded):
             continue
-        out.append(Edit(a, b, decoded, rule, "encoding",
-                        f"{name} text read as Latin-1 (the rest of the line is {name} too)"))
+        out.append(Edit(a, b, decoded, page.rule, "encoding",
+                        f"{page.name} text read as Latin-1 (the rest of the line is {page.name} too)"))
     return out
 
 

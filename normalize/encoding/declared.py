@@ -12,7 +12,8 @@ from __future__ import annotations
 from ..rule import Rule
 
 MOJIBAKE = Rule("encoding.mojibake", "encoding", "warning", "normalize/encoding/utf8.py",
-                "UTF-8 text decoded as cp1252 or Latin-1 (mojibake) repaired")
+                "UTF-8 text decoded as cp1252 or Latin-1 (mojibake) repaired; a line it could only "
+                "repair in part is left as it is and reported")
 STRAY_BYTES = Rule("encoding.stray-bytes", "encoding", "warning", "normalize/encoding/decode.py",
                    "invalid UTF-8 bytes decoded with the code page that explains them; an error when none does",
                    severities=("warning", "error"))
@@ -30,6 +31,12 @@ LEGACY_ISO_8859_7 = Rule("encoding.legacy-iso-8859-7", "encoding", "warning", "n
                          "ISO-8859-7 (Greek) text read as Latin-1 or cp1252 repaired")
 UTF8_AS_CP1251 = Rule("encoding.utf8-as-cp1251", "encoding", "warning", "normalize/encoding/legacy.py",
                       "UTF-8 text decoded as cp1251 repaired")
+MIXED_CODE_PAGES = Rule("encoding.mixed-code-pages", "encoding", "warning", "normalize/encoding/decode.py",
+                        "a passage of a legacy file decoded with another code page than the rest")
+LEGACY_MAC_ROMAN = Rule("encoding.legacy-mac-roman", "encoding", "warning", "normalize/encoding/mac_dos.py",
+                        "Mac Roman text read as Latin-1 or cp1252 repaired")
+LEGACY_CP850 = Rule("encoding.legacy-cp850", "encoding", "warning", "normalize/encoding/mac_dos.py",
+                    "DOS cp850 text read as Latin-1 or cp1252 repaired")
 
 RULES = (MOJIBAKE, STRAY_BYTES, LEGACY_FILE, LEGACY_CP1251, LEGACY_KOI8_R, LEGACY_KOI8_U, LEGACY_CP1253,
-         LEGACY_ISO_8859_7, UTF8_AS_CP1251)
+         LEGACY_ISO_8859_7, UTF8_AS_CP1251, MIXED_CODE_PAGES, LEGACY_MAC_ROMAN, LEGACY_CP850)

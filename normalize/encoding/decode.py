@@ -1,26 +1,27 @@
 """Bytes to text: BOMs, UTF-16/32, legacy code pages and UTF-8 with stray bytes.
 
-Why not just `charset_normalizer.from_bytes(data).best()`: on short news items it often
-guesses wrong (a Greek paragraph in cp1253 comes back as Shift-JIS), and a file that is UTF-8
-except for one pasted cp1252 "£" must not be re-decoded as cp1252 as a whole. So:
+Why not a charset detector (`charset_normalizer.from_bytes(data).best()`): on short news items
+it often guesses wrong (a Greek paragraph in cp1253 comes back as Shift-JIS), and a file that is
+UTF-8 except for one pasted cp1252 "£" must not be re-decoded as cp1252 as a whole. So:
 
 - valid UTF-8 (optionally with a BOM) is taken as is;
 - UTF-8 with a few invalid byte runs keeps its UTF-8 and each run becomes an edit
   (`encoding.stray-bytes`) decoded in the code page that fits its neighbourhood;
-- otherwise every legacy candidate (ours plus charset-normalizer's) is decoded and the one whose
-  letters read best in some language wins (`stats.best_score`); too little evidence raises
-  `NormalizeError` so the caller leaves the file untouched.
+- otherwise each line is read in the single-byte code page that gives the most plausible text
+  (`legacy_file`): one page for the file, another for a passage only where it reads far better
+  (`encoding.mixed-code-pages`); too little evidence raises `NormalizeError` so the caller
+  leaves the file untouched.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
 
 from normalize.edits import Edit, Finding
-from normalize.encoding.stats import best_score, letters_only
+from normalize.encoding.declared import LEGACY_FILE, MIXED_CODE_PAGES, STRAY_BYTES
+from normalize.encoding.stats import best_score
 from normalize.errors import NormalizeError
 
 BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
@@ -30,14 +31,10 @@ BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-LEGACY = ("cp1252", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "cp1253", "iso8859_7", "latin_1")
 DISPLAY = {"iso8859_2": "iso-8859-2", "koi8_r": "koi8-r", "koi8_u": "koi8-u", "iso8859_7": "iso-8859-7",
            "latin_1": "iso-8859-1"}
 PAGES_BY_SCRIPT = {"Latin": ("cp1252", "cp1250"), "Cyrillic": ("cp1251", "koi8_r"), "Greek": ("cp1253", "iso8859_7")}
-MIN_LEGACY_SCORE = -4.3  # a legacy decoding must read at least this well (avg log-prob per letter pair)
-MIN_LETTERS = 8  # fewer letters than this is no evidence for a code page
 SAMPLE_CHARS = 50_000
-SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f](?=[^\W\d_])")  # "Укра╖ни"
 CONTROL_OK = frozenset("\t\n\r\f\v\x1b")
 
 
@@ -150,12 +147,12 @@ def repair_stray_bytes(text: str) -> tuple[list[Edit], list[Finding]]:
         shown = " ".join(f"{b:02X}" for b in raw)
         choice = _choose_page_for_run(text, start, end, raw)
         if choice is None:
-            findings.append(Finding("encoding.stray-bytes", "encoding", "error", start, end, "",
-                                    f"invalid UTF-8 bytes {shown} that no supported code page explains"))
+            findings.append(STRAY_BYTES.finding(start, end, "", f"invalid UTF-8 bytes {shown} that no supported "
+                                                "code page explains", severity="error"))
             continue
         encoding, decoded = choice
-        edits.append(Edit(start, end, decoded, rule="encoding.stray-bytes", category="encoding",
-                          message=f"invalid UTF-8 bytes {shown} decoded as {DISPLAY.get(encoding, encoding)}"))
+        edits.append(STRAY_BYTES.edit(start, end, decoded,
+                                      f"invalid UTF-8 bytes {shown} decoded as {DISPLAY.get(encoding, encoding)}"))
     return edits, findings
 
 
@@ -214,54 +211,24 @@ def _dominant_script(text: str) -> str | None:
 
 
 def _decode_legacy(data: bytes) -> Decoded:
-    candidates = list(LEGACY)
-    import charset_normalizer  # only for bytes that are not UTF-8
+    from normalize.encoding.legacy_file import DISPLAY as PAGE_NAMES, decode_legacy
 
-    guess = charset_normalizer.from_bytes(data[:SAMPLE_CHARS]).best()
-    if guess is not None and guess.encoding not in candidates:
-        candidates.append(guess.encoding)
-    scored: list[tuple[float, int, str, str, str]] = []
-    for rank, encoding in enumerate(candidates):
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        score, lang = _legacy_plausibility(text)
-        scored.append((score, -rank, encoding, text, lang))
-    if not scored:
-        raise NormalizeError("not UTF-8, and no supported code page decodes it")
-    scored.sort(reverse=True)
-    score, _, encoding, text, lang = scored[0]
-    if score < MIN_LEGACY_SCORE:
-        raise NormalizeError(f"not UTF-8, and no code page gives readable text (best: {DISPLAY.get(encoding, encoding)})")
-    _reject_binary(text)
-    name = DISPLAY.get(encoding, encoding)
-    note = Finding("encoding.legacy-file", "encoding", "info", 0, 0, "",
-                   f"file is not UTF-8: decoded as {name} ({lang} letter statistics)",
-                   language=lang, confidence=round(_confidence(scored), 2))
-    return Decoded(text, name, b"", [], [note])
-
-
-def _legacy_plausibility(text: str) -> tuple[float, str]:
-    """Best average letter-pair log-probability of `text`, penalised for control characters."""
-    sample = text[:SAMPLE_CHARS]
-    script = _dominant_script(sample)
-    if script is None:
-        return (0.0, "en") if sample.isascii() else (-99.0, "")
-    letters = letters_only(sample)
-    if len(letters) < MIN_LETTERS:
-        raise NormalizeError("not UTF-8, and too few letters to tell the code page")
-    lang, score = best_score(sample, script)
-    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in CONTROL_OK)
-    odd += sum(1 for ch in sample if _script(ch) == "Other" and ch.isalpha())
-    odd += sum(1 for m in SYMBOL_IN_WORD_RE.finditer(sample) if unicodedata.category(m.group())[0] == "S")
-    return score - 20.0 * odd / max(1, len(letters)), lang
-
-
-def _confidence(scored: list[tuple[float, int, str, str, str]]) -> float:
-    """Margin to the best decoding that differs in text, squashed into 0.5..1."""
-    best_text = scored[0][3]
-    for score, _, _, text, _ in scored[1:]:
-        if text != best_text:
-            return min(1.0, 0.5 + (scored[0][0] - score))
-    return 1.0
+    decoded = decode_legacy(data)
+    _reject_binary(decoded.text)
+    name = PAGE_NAMES.get(decoded.page, decoded.page)
+    others = ""
+    findings: list[Finding] = []
+    for passage in decoded.passages:
+        other = PAGE_NAMES[passage.page]
+        lines = f"line {passage.first + 1}" if passage.first == passage.last else \
+            f"lines {passage.first + 1}-{passage.last + 1}"
+        others += f"; {lines} as {other}"
+        findings.append(MIXED_CODE_PAGES.finding(passage.start, passage.end, "",
+                                                 f"{lines} decoded as {other}: the rest of the file is {name}",
+                                                 extra={"code_page": other}))
+    note = LEGACY_FILE.finding(
+        0, 0, "", f"file is not UTF-8: decoded as {name} ({decoded.language} letter statistics){others}",
+        language=decoded.language, confidence=decoded.confidence,
+        extra={"code_pages": [{"code_page": PAGE_NAMES[p.page], "start": p.start, "end": p.end}
+                              for p in decoded.passages]} if decoded.passages else {})
+    return Decoded(decoded.text, name, b"", [], [note, *findings])

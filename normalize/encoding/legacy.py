@@ -21,22 +21,34 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 
 
 import regex
 
 from normalize.edits import Edit
+from normalize.encoding.declared import (
+    LEGACY_CP1251, LEGACY_CP1253, LEGACY_ISO_8859_7, LEGACY_KOI8_R, LEGACY_KOI8_U, UTF8_AS_CP1251,
+)
 from normalize.encoding.stats import best_score
 
-# (python codec, rule suffix, display name, script); order breaks ties between equal decodings.
-SOURCE_PAGES = (
-    ("cp1251", "cp1251", "cp1251", "Cyrillic"),
-    ("koi8_r", "koi8-r", "KOI8-R", "Cyrillic"),
-    ("koi8_u", "koi8-u", "KOI8-U", "Cyrillic"),
-    ("cp1253", "cp1253", "cp1253", "Greek"),
-    ("iso8859_7", "iso-8859-7", "ISO-8859-7", "Greek"),
-)
+class SourcePage(NamedTuple):
+    """A code page legacy text was written in; `rule` is the id of its repairs (declared in `declared`)."""
+
+    codec: str
+    rule: str
+    name: str
+    script: str
+
+
+# The order breaks ties between equal decodings.
+CP1251 = SourcePage("cp1251", LEGACY_CP1251.id, "cp1251", "Cyrillic")
+KOI8_R = SourcePage("koi8_r", LEGACY_KOI8_R.id, "KOI8-R", "Cyrillic")
+KOI8_U = SourcePage("koi8_u", LEGACY_KOI8_U.id, "KOI8-U", "Cyrillic")
+CP1253 = SourcePage("cp1253", LEGACY_CP1253.id, "cp1253", "Greek")
+ISO_8859_7 = SourcePage("iso8859_7", LEGACY_ISO_8859_7.id, "ISO-8859-7", "Greek")
+SOURCE_PAGES = (CP1251, KOI8_R, KOI8_U, CP1253, ISO_8859_7)
 MIN_SCORE = -4.6  # decoded text must read at least this well in its language
 MIN_MARGIN = 2.0  # ... and this much better than the original as Latin-script text
 SHORT_RUN = 6  # fewer letters than this: demand more
@@ -65,7 +77,7 @@ def _word_class() -> str:
     chars = {
         ch
         for ch, b in latin_byte_of().items()
-        if any(_decode_byte(b, codec).isalpha() for codec, *_ in SOURCE_PAGES)
+        if any(_decode_byte(b, page.codec).isalpha() for page in SOURCE_PAGES)
     }
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
@@ -95,15 +107,20 @@ def find_legacy_mojibake(text: str) -> list[Edit]:
     >>> find_legacy_mojibake("Le café où j'ai mangé à Paris")
     []
     """
-    if text.isascii():
+    return [edit for edit, _ in find_legacy_repairs(text)] + find_utf8_read_as_cp1251(text)
+
+
+def find_legacy_repairs(text: str) -> list[tuple[Edit, SourcePage]]:
+    """Greek/Cyrillic text read as Latin-1/cp1252: each edit with the page it decodes from."""
+    if text.isascii() or _pair_re().search(text) is None:
         return []
-    edits: list[Edit] = []
-    if _pair_re().search(text) is not None:
-        for run in _latin_runs(text):
-            edits.extend(_repair_latin_run(text, run))
-    if _cp1251_pair_re().search(text) is not None:
-        edits.extend(_find_utf8_as_cp1251(text))
-    return edits
+    return [repair for run in _latin_runs(text) for repair in _repair_latin_run(text, run)]
+
+
+def find_utf8_read_as_cp1251(text: str) -> list[Edit]:
+    if text.isascii() or _cp1251_pair_re().search(text) is None:
+        return []
+    return _find_utf8_as_cp1251(text)
 
 
 def needs_legacy_check(text: str) -> bool:
@@ -160,11 +177,11 @@ def _trim_latin_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int,
     return words
 
 
-def _repair_latin_run(text: str, run: _Run) -> list[Edit]:
+def _repair_latin_run(text: str, run: _Run) -> list[tuple[Edit, SourcePage]]:
     """Pick the code page that explains the run best; edit each stretch of words it decodes."""
     total = sum(b - a for a, b in run.words)
     best: tuple[float, int, int, list[bool], str] | None = None
-    for rank, (codec, _suffix, _name, script) in enumerate(SOURCE_PAGES):
+    for rank, (codec, _rule, _name, script) in enumerate(SOURCE_PAGES):
         valid = [_decodes_to_letters(text[a:b], codec, script) for a, b in run.words]
         covered = sum(b - a for (a, b), ok in zip(run.words, valid) if ok)
         if not covered:
@@ -177,11 +194,13 @@ def _repair_latin_run(text: str, run: _Run) -> list[Edit]:
     if best is None:
         return []
     _, rank, covered, valid, decoded = best
-    codec, suffix, name, script = SOURCE_PAGES[rank]
+    page = SOURCE_PAGES[rank]
     words = [w for w, ok in zip(run.words, valid) if ok]
-    if not _convincing(text, words, decoded, script) or (covered < SHORT_RUN and _looks_latin_short(text, run, decoded)):
+    if not _convincing(text, words, decoded, page.script) or (
+        covered < SHORT_RUN and _looks_latin_short(text, run, decoded)
+    ):
         return []
-    return [_latin_edit(text, group, codec, suffix, name) for group in _stretches(run.words, valid)]
+    return [(_latin_edit(text, group, page), page) for group in _stretches(run.words, valid)]
 
 
 def _convincing(text: str, words: list[tuple[int, int]], decoded: str, script: str) -> bool:
@@ -222,15 +241,15 @@ def _stretches(words: list[tuple[int, int]], valid: list[bool]) -> list[list[tup
     return groups
 
 
-def _latin_edit(text: str, words: list[tuple[int, int]], codec: str, suffix: str, name: str) -> Edit:
+def _latin_edit(text: str, words: list[tuple[int, int]], page: SourcePage) -> Edit:
     start, end = words[0][0], words[-1][1]
     span = text[start:end]
     if any(ord(c) > 0xFF for c in span):
         reader = "cp1252"
     else:
         reader = "Latin-1"
-    return Edit(start, end, _decode_span(span, codec), rule=f"encoding.legacy-{suffix}", category="encoding",
-                message=f"{name} text read as {reader}")
+    return Edit(start, end, _decode_span(span, page.codec), rule=page.rule, category="encoding",
+                message=f"{page.name} text read as {reader}")
 
 
 def _decodes_to_letters(word: str, codec: str, script: str) -> bool:
@@ -373,7 +392,7 @@ def _utf8_run_edit(text: str, run: list[tuple[int, int, str]]) -> list[Edit]:
         start, replacement = start + 1, replacement[1:]
     while replacement and text[end - 1] == replacement[-1] and text[end - 1].isascii():  # "." or ","
         end, replacement = end - 1, replacement[:-1]
-    return [Edit(start, end, replacement, rule="encoding.utf8-as-cp1251", category="encoding",
+    return [Edit(start, end, replacement, rule=UTF8_AS_CP1251.id, category="encoding",
                  message="UTF-8 text read as cp1251")]
 
 

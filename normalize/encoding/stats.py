@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from operator import add
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "encoding" / "letter_bigrams.json"
@@ -38,10 +40,19 @@ class LetterModel:
 
     def score(self, text: str) -> float:
         """Average log-probability per transition of the letters of `text` (words padded by spaces)."""
-        padded = letters_only(text)
+        return self.score_letters(letters_only(text))
+
+    def score_letters(self, padded: str) -> float:
+        """`score` of text already passed through `letters_only`; each distinct pair looked up once."""
         if len(padded) < 2:
             return 0.0
-        total = sum(self.logp(padded[i], padded[i + 1]) for i in range(len(padded) - 1))
+        bigram, backoff, unigram = self.bigram, self.backoff, self.unigram
+        total = 0.0
+        for pair, count in Counter(map(add, padded, padded[1:])).items():
+            logp = bigram.get(pair)
+            if logp is None:
+                logp = backoff.get(pair[0], 0.0) + unigram.get(pair[1], UNKNOWN_LOGP)
+            total += count * logp
         return total / (len(padded) - 1)
 
 
@@ -89,6 +100,23 @@ def languages_of(script: str) -> tuple[LetterModel, ...]:
 
 def best_score(text: str, script: str) -> tuple[str, float]:
     """The language of `script` under which `text` is most plausible, and that score."""
-    scored = [(m.score(text), m.lang) for m in languages_of(script)]
+    padded = letters_only(text)
+    scored = [(m.score_letters(padded), m.lang) for m in _candidates(padded, script)]
     score, lang = max(scored)
     return lang, score
+
+
+def _candidates(padded: str, script: str) -> tuple[LetterModel, ...]:
+    """The languages worth scoring: those knowing every non-ASCII letter of the text, else the
+    three knowing most (a letter a language lacks costs it `UNKNOWN_LOGP`, so the others lose)."""
+    models = languages_of(script)
+    letters = set(padded) - ASCII_AND_SPACE
+    if not letters:
+        return models
+    known = [(len(letters & m.unigram.keys()), m) for m in models]
+    most = max(k for k, _ in known)
+    fitting = tuple(m for k, m in known if k == most)
+    return fitting if most == len(letters) else fitting[:3]
+
+
+ASCII_AND_SPACE = frozenset(chr(c) for c in range(128))

@@ -10,7 +10,6 @@ rewritten document.
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 from typing import Iterator
@@ -19,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from normalize.edits import Edit
+from normalize.edits import Edit, Finding
+from normalize.encoding.declared import MOJIBAKE
 
 if TYPE_CHECKING:
     from ftfy import ExplanationStep
@@ -89,13 +89,23 @@ def _pairs() -> tuple[re.Pattern[str], tuple[tuple[frozenset[str], frozenset[str
     return re.compile(scan), tuple(pages)
 
 
+@cache
+def lead_chars() -> frozenset[str]:
+    """Every character a UTF-8 lead byte (0xC2-0xF4) becomes in one of ftfy's code pages or
+    cp1251: UTF-8 mojibake always holds one ("×" in Hebrew read as cp1252, "Ř" in Arabic
+    read as cp1250)."""
+    leads = bytes(range(0xC2, 0xF5))
+    chars = {c for encoding in CHARMAP_ENCODINGS for c in _decode_sloppily(leads, encoding)}
+    return frozenset(chars | set(_decode_sloppily(leads, "sloppy-cp1251")))
+
+
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
-def _hits(text: str) -> Iterator[int]:
-    """Offsets of prefilter hits; only the (usually few) non-ASCII stretches are examined."""
+def _hits(text: str, pos: int = 0) -> Iterator[int]:
+    """Offsets of prefilter hits from `pos`; only the (usually few) non-ASCII stretches are examined."""
     scan, pages = _pairs()
-    for run in NON_ASCII_RE.finditer(text):
+    for run in NON_ASCII_RE.finditer(text, pos):
         for match in scan.finditer(text, run.start(), min(len(text), run.end() + 1)):
             pair = match.group()
             if len(pair) == 1 or pair[1] in " ?\ufffd" or any(
@@ -108,15 +118,21 @@ def _char_class(chars: str) -> str:
 
 
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line holding a prefilter hit, end including the line break."""
+    """(start, end) of each line holding a prefilter hit, end including the line break.
+
+    Once a line has a hit, the scan jumps to the next line: a damaged line is checked once,
+    however many hits it holds."""
     spans: list[tuple[int, int]] = []
-    for hit in _hits(text):
-        if spans and hit < spans[-1][1]:
-            continue
+    pos = 0
+    while True:
+        hit = next(_hits(text, pos), None)
+        if hit is None:
+            return spans
         start = text.rfind("\n", 0, hit) + 1
         end = text.find("\n", hit + 1)
-        spans.append((start, len(text) if end == -1 else end + 1))
-    return spans
+        end = len(text) if end == -1 else end + 1
+        spans.append((start, end))
+        pos = end
 
 
 def _line_needs_fix(line: str) -> bool:
@@ -149,20 +165,132 @@ def find_utf8_mojibake(text: str) -> list[Edit]:
     >>> [(e.replacement, e.message) for e in find_utf8_mojibake("It donâ€™t matter")]
     [('’', 'UTF-8 read as windows-1252')]
     """
-    if text.isascii():
-        return []
-    edits: list[Edit] = []
-    for start, end in _suspect_lines(text):
-        line = text[start:end]
-        if _line_needs_fix(line):
-            from ftfy import fix_and_explain
+    return find_utf8_repairs(text)[0]
 
-            fixed, steps = fix_and_explain(line, _encoding_only())
-            if fixed != line:
-                # A whole-line re-decoding is strong evidence; piecewise repairs are not.
-                priority = UTF8_PRIORITY if any(s.action == "decode" and s.parameter.startswith("utf-8") for s in steps or []) else 0
-                edits.extend(_diff_edits(line, fixed, start, explain(steps or []), priority))
-    return edits
+
+def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
+    """Edits repairing UTF-8 mojibake, and a finding per line whose repair could not be finished.
+
+    A line ftfy repairs only in part ("İstanbul duruÅŸu") is finished word by word; if a damaged
+    word is left that no single reading settles, the line is left as it is and reported.
+    """
+    if text.isascii():
+        return [], []
+    edits: list[Edit] = []
+    findings: list[Finding] = []
+    for start, end in _suspect_lines(text):  # ftfy checks `is_bad` itself: asking first would run it twice
+        from ftfy import fix_and_explain  # on first use only: ~45 ms saved for clean text
+
+        line = text[start:end]
+        fixed, steps = fix_and_explain(line, _encoding_only())
+        if fixed == line:
+            continue
+        message = explain(steps or [])
+        fixed, left = _finish(fixed)
+        if left:
+            findings.append(MOJIBAKE.finding(start, start + len(line.rstrip("\r\n")), "",
+                                             f"{message}, but {left!r} would stay broken: line left as it is"))
+            continue
+        # A whole-line re-decoding is strong evidence; piecewise repairs are not.
+        priority = UTF8_PRIORITY if any(s.action == "decode" and s.parameter.startswith("utf-8") for s in steps or []) else 0
+        edits.extend(_diff_edits(line, fixed, start, message, priority))
+    return edits, findings
+
+
+# Pages a word left broken may have been read in (ftfy's, by the names its codecs register).
+FINISH_PAGES = ("sloppy-windows-1252", "sloppy-windows-1250", "iso-8859-2", "sloppy-windows-1251",
+                "sloppy-windows-1253", "sloppy-windows-1254", "sloppy-windows-1257", "latin-1")
+FINISH_MARGIN = 1.0  # two readings of a word closer than this (letter statistics): unsettled
+WORD_RE = re.compile(r"\S+")
+# A UTF-8 lead byte as a Latin page shows it ("Ã", "Å", "Ĺ"): no word left broken without one
+LATIN_LEAD_RE = re.compile(r"[\u00c0-\u024f]")
+FINISH_PUNCTUATION = frozenset("’‘“”„–—…•€«»")
+
+
+def _finish(line: str) -> tuple[str, str]:
+    """`line` with words still holding UTF-8 mojibake decoded, and the first word no reading settles.
+
+    A word counts as broken only if some page turns it back into valid UTF-8 made of letters of
+    one script; genuine text ("gęś", "«café»") does not re-decode."""
+    if line.isascii() or not LATIN_LEAD_RE.search(line) or next(_hits(line), None) is None:
+        return line, ""
+    import ftfy.bad_codecs  # noqa: F401 - registers the sloppy codecs
+
+    parts: list[str] = []
+    last = 0
+    for match in WORD_RE.finditer(line):
+        word = match.group()
+        if word.isascii() or not LATIN_LEAD_RE.search(word) or next(_hits(word), None) is None:
+            continue  # Greek or Cyrillic words are the legacy checks' business (and mostly genuine)
+        readings: set[str] = set()
+        for page in FINISH_PAGES:
+            decoded = _redecode(word, page)
+            if decoded is None:
+                continue
+            scripts = {_script(c) for c in decoded if c.isalpha() and not c.isascii()}
+            if decoded != word and len(scripts) == 1 and "Other" not in scripts and next(_hits(decoded), None) is None:
+                readings.add(decoded)
+        if not readings:
+            continue  # genuine text
+        scored = sorted(((_plausibility(r), r) for r in readings), reverse=True)
+        if scored[0][0] < _plausibility(word) + FINISH_MARGIN:
+            continue  # reads no better decoded: genuine text
+
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < FINISH_MARGIN:
+            return line, word
+        parts += [line[last : match.start()], scored[0][1]]
+        last = match.end()
+    return "".join(parts) + line[last:], ""
+
+
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _plausibility(word: str) -> float:
+    from normalize.encoding.stats import best_score
+
+    scripts = [_script(c) for c in word if c.isalpha() and not c.isascii()] or ["Latin"]
+    script = max(set(scripts), key=scripts.count)
+    return best_score(word, script if script != "Other" else "Latin")[1]
+
+
+def _redecode(word: str, page: str) -> str | None:
+    """`word` with every UTF-8 sequence its characters form as `page` bytes decoded ("yüreÄŸi":
+    "ÄŸ" is "ğ", the genuine "ü" stays); None if it holds none."""
+    raw = bytearray()
+    for ch in word:
+        try:
+            raw += ch.encode(page)
+        except UnicodeEncodeError:  # a character the page lacks ("ı") is genuine: decode around it
+            raw += b"\x00"
+    return _decode_sequences(bytes(raw), word)
+
+
+def _decode_sequences(raw: bytes, word: str) -> str | None:
+    """Single-byte pages: byte i is character i of `word`; decode the UTF-8 sequences only."""
+    parts: list[str] = []
+    last = 0
+    for match in UTF8_SEQUENCE.finditer(raw):
+        try:
+            decoded = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not (decoded.isalpha() or decoded in FINISH_PUNCTUATION):
+            return None  # "Ві" in cp1251 is the bytes of "³": genuine Cyrillic, not mojibake
+        parts += [word[last : match.start()], decoded]
+        last = match.end()
+    return "".join(parts) + word[last:] if parts else None
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x400 <= code <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
+        return "Greek"
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "Latin"
+    return "Other"
 
 
 def explain(steps: list[ExplanationStep]) -> str:
@@ -190,26 +318,79 @@ def explain(steps: list[ExplanationStep]) -> str:
 
 
 def _diff_edits(before: str, after: str, offset: int, message: str, priority: int) -> list[Edit]:
-    """Replaced groups of whitespace-separated tokens, trimmed of shared edges.
+    """One edit per stretch the repair changed, found in one linear walk.
 
-    Tokens, not characters, are aligned: a character diff happily matches the "–" inside
-    "вЂ“" with the repaired "–" and produces edits that are only right all together.
+    A mojibake repair only rewrites non-ASCII stretches: ASCII bytes decode to themselves in
+    every code page and in UTF-8, so the ASCII characters of `before` and `after` line up, and
+    the only ASCII a repair consumes is a space that stood for a lost no-break space or a "?"
+    for a lost byte. Each stretch between anchors is replaced whole (never aligned character by
+    character, which would match the "–" inside "вЂ“" with the repaired "–"). If the ASCII does
+    not line up, the whole changed middle of the line becomes one edit.
     """
-    old_tokens, new_tokens = TOKEN_RE.findall(before), TOKEN_RE.findall(after)
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    spans = _changed_spans(before, after)
+    if spans is None:
+        head = _shared_edge(before, after)
+        tail = _shared_edge(before[head:][::-1], after[head:][::-1])
+        spans = [(head, len(before) - tail, head, len(after) - tail)]
     edits: list[Edit] = []
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal":
+    rule, category, severity = MOJIBAKE.id, MOJIBAKE.category, MOJIBAKE.severity
+    for a0, a1, b0, b1 in spans:
+        old, new = before[a0:a1], after[b0:b1]
+        if old == new:
             continue
-        start = offset + sum(map(len, old_tokens[:a0]))
-        old, new = "".join(old_tokens[a0:a1]), "".join(new_tokens[b0:b1])
-        head = _shared_edge(old, new)
-        old, new, start = old[head:], new[head:], start + head
-        tail = _shared_edge(old[::-1], new[::-1])
-        old, new = old[: len(old) - tail], new[: len(new) - tail]
-        edits.append(Edit(start, start + len(old), new, rule="encoding.mojibake", category="encoding",
-                          message=message, priority=priority))
+        start = offset + a0
+        if old and new and old[0] == new[0]:  # most stretches differ from their first and last character on
+            head = _shared_edge(old, new)
+            old, new, start = old[head:], new[head:], start + head
+        if old and new and old[-1] == new[-1]:
+            tail = _shared_edge(old[::-1], new[::-1])
+            old, new = old[: len(old) - tail], new[: len(new) - tail]
+        edits.append(Edit(start, start + len(old), new, rule, category, message, True, severity, priority))
     return edits
+
+
+CONSUMED_ASCII = frozenset(" ?")  # a lost no-break space's stand-in, a lost byte's "?"
+
+
+def _changed_spans(before: str, after: str) -> list[tuple[int, int, int, int]] | None:
+    """(start, end) in `before` and in `after` of each stretch between shared ASCII anchors.
+
+    When the repair consumed a space or "?" (fewer ASCII characters after it), those two are
+    not anchors: which space went is not known, so the stretches around it stay together."""
+    exact = _ascii_count(before) == _ascii_count(after)
+    if exact:  # usually each non-ASCII stretch became one: pair them up at C speed
+        old_runs = [m.span() for m in NON_ASCII_RE.finditer(before)]
+        new_runs = [m.span() for m in NON_ASCII_RE.finditer(after)]
+        if len(old_runs) == len(new_runs) and all(
+            a0 - b0 == c0 - d0 for (a0, _), (c0, _), (_, b0), (_, d0) in
+            zip(old_runs, new_runs, [(0, 0), *old_runs], [(0, 0), *new_runs])
+        ):
+            return [(a0, a1, c0, c1) for (a0, a1), (c0, c1) in zip(old_runs, new_runs)]
+    n, m = len(before), len(after)
+
+    def anchor(ch: str) -> bool:
+        return ch < "\x80" and (exact or ch not in CONSUMED_ASCII)
+
+    i = j = 0
+    spans: list[tuple[int, int, int, int]] = []
+    while i < n or j < m:
+        if i < n and j < m and before[i] == after[j] and anchor(before[i]):
+            i += 1
+            j += 1
+            continue
+        a, b = i, j
+        while i < n and not anchor(before[i]):
+            i += 1
+        while j < m and not anchor(after[j]):
+            j += 1
+        if (i < n) != (j < m) or (i < n and before[i] != after[j]):
+            return None  # the ASCII does not line up
+        spans.append((a, i, b, j))
+    return spans
+
+
+def _ascii_count(text: str) -> int:
+    return len(text.encode("ascii", "ignore"))
 
 
 def _shared_edge(a: str, b: str) -> int:

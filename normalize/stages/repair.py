@@ -6,6 +6,8 @@ detectors keep their own fast paths for text that cannot need them.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..document import PLAIN_ASCII_RUNS, Document
 from ..edits import Edit, Finding
 from ..rule import Rule
@@ -15,9 +17,17 @@ from ..rule import Rule
 # look-alike or foreign-script stages, which then cost nothing.
 TYPOGRAPHY = frozenset("’‘“”„‚–—―…•·€£¥¢°§¶©®™«»‹›×÷±′″")
 PLAIN_LATIN = frozenset(TYPOGRAPHY | {chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()})
-# Mojibake, UTF-8 or legacy, always shows characters of U+0080-U+00FF ("Ã©", "â€™", "Ïóòèí"),
-# so without them a text cannot need the encoding checks.
-NO_MOJIBAKE = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
+# Mojibake, UTF-8 or legacy, always shows characters of U+0080-U+00FF ("Ã©", "â€™", "Ïóòèí")
+# or a UTF-8 lead byte as some code page shows it ("×" in Hebrew read as cp1252, "Ř" in Arabic
+# read as cp1250), so without them a text cannot need the encoding checks.
+CLEAN_CANDIDATES = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
+
+
+@cache
+def _no_mojibake() -> frozenset[str]:
+    from ..encoding.utf8 import lead_chars
+
+    return CLEAN_CANDIDATES - lead_chars()
 
 
 # What the UTF-8 prefilter (encoding.utf8._pairs) can hit on besides two adjacent non-ASCII
@@ -31,6 +41,14 @@ def _adjacent_non_ascii(text: str) -> bool:
     """Two characters outside printable ASCII side by side, which every legacy mojibake pair is
     (one C-speed split: a tenth of the two regex scans of the legacy gate, on copy with accents)."""
     return max(map(len, PLAIN_ASCII_RUNS.split(text))) > 1
+
+
+@cache
+def _mac_dos_traces() -> frozenset[str]:
+    """The characters without which encoding.mac_dos finds nothing (its CANDIDATE_RE)."""
+    from ..encoding.mac_dos import CANDIDATE_RE
+
+    return frozenset(c for c in map(chr, range(0x80, 0x3000)) if CANDIDATE_RE.match(c))
 
 
 def _may_need_utf8_check(text: str, unusual: frozenset[str], adjacent: bool) -> bool:
@@ -54,20 +72,46 @@ class EncodingStage:
         return list(RULES)
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii() or doc.unusual_chars <= NO_MOJIBAKE:
+        if doc.text.isascii() or doc.unusual_chars <= _no_mojibake():
             return [], []
         from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
-        from ..encoding.legacy import find_legacy_mojibake, needs_legacy_check
-        from ..encoding.utf8 import find_utf8_mojibake, needs_check
+        from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
+        from ..encoding.mac_dos import find_mac_dos_mojibake
+        from ..encoding.utf8 import find_utf8_repairs
 
+        text = doc.text
+        # cheap gates first (set operations and one split): accented names and curly quotes
+        # alone skip the scans below; blanking re-decoded lines only removes characters
+        adjacent = _adjacent_non_ascii(text)
         edits: list[Edit] = []
-        adjacent = _adjacent_non_ascii(doc.text)
-        if _may_need_utf8_check(doc.text, doc.unusual_chars, adjacent) and needs_check(doc.text):
-            edits += find_utf8_mojibake(doc.text)
-        if adjacent and needs_legacy_check(doc.text):
-            legacy = prefer_iso_8859_7(doc.text, find_legacy_mojibake(doc.text))
-            edits += legacy + find_leftover_mojibake(doc.text, legacy)
-        return edits, []
+        findings: list[Finding] = []
+        if _may_need_utf8_check(text, doc.unusual_chars, adjacent):
+            edits, findings = find_utf8_repairs(text)  # as fast as `needs_check` when there is nothing to repair
+        if edits:
+            text = _without_redecoded_lines(text, edits)
+        if not _mac_dos_traces().isdisjoint(doc.unusual_chars):
+            edits += find_mac_dos_mojibake(text)
+        if adjacent and needs_legacy_check(text):
+            repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
+            edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
+            edits += find_leftover_mojibake(text, repairs)
+        return edits, findings
+
+
+def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
+    """`text` with what ftfy re-decoded whole lines into blanked out (same length, so offsets
+    hold): those repairs win over legacy guesses anyway, and guessing there costs time."""
+    from ..encoding.utf8 import UTF8_PRIORITY
+
+    spans = sorted((e.start, e.end) for e in edits if e.priority >= UTF8_PRIORITY)
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        start = max(start, last)
+        parts += [text[last:start], " " * (end - start)]
+        last = max(last, end)
+    return "".join(parts) + text[last:]
 
 
 class HygieneStage:
