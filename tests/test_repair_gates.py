@@ -11,7 +11,7 @@ from normalize.document import Document
 from normalize.encoding.legacy import needs_legacy_check
 from normalize.encoding.mac_dos import find_mac_dos_mojibake
 from normalize.encoding.utf8 import find_utf8_repairs, needs_check
-from normalize.stages.repair import _adjacent_non_ascii, _mac_dos_traces, _may_need_utf8_check
+from normalize.stages.repair import _clusters, _mac_dos_traces, _may_need_utf8_check
 
 CASES = Path(__file__).parent / "data" / "ftfy-test-cases"
 
@@ -26,8 +26,8 @@ def _ftfy_texts() -> list[str]:
 
 
 def _gates(text: str) -> tuple[bool, bool]:
-    adjacent = _adjacent_non_ascii(text)
-    return _may_need_utf8_check(text, Document(text).unusual_chars, adjacent), adjacent
+    clusters = _clusters(text)
+    return _may_need_utf8_check(text, Document(text).unusual_chars, clusters), bool(clusters)
 
 
 def test_gates_are_necessary_on_ftfy_cases():

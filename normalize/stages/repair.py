@@ -30,17 +30,18 @@ def _no_mojibake() -> frozenset[str]:
     return CLEAN_CANDIDATES - lead_chars()
 
 
-# What the UTF-8 prefilter (encoding.utf8._pairs) can hit on besides two adjacent non-ASCII
-# characters: a C1 control, a lead before a lost no-break space, a lead before a lossy "?".
+# What the UTF-8 prefilter (encoding.utf8._pairs) can hit on besides a (lead, continuation)
+# pair: a C1 control, a lead before a lost no-break space, a lead before a lossy "?".
 C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
 NBSP_LEADS = frozenset("\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0")
 LOSSY_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
 
 
-def _adjacent_non_ascii(text: str) -> bool:
-    """Two characters outside printable ASCII side by side, which every legacy mojibake pair is
-    (one C-speed split: a tenth of the two regex scans of the legacy gate, on copy with accents)."""
-    return max(map(len, PLAIN_ASCII_RUNS.split(text))) > 1
+def _clusters(text: str) -> list[str]:
+    """The stretches of two or more characters outside printable ASCII (one C-speed split). Every
+    legacy mojibake pair and every UTF-8 (lead, continuation) pair lies inside one; copy with
+    accented names and curly quotes has few or none."""
+    return [piece for piece in PLAIN_ASCII_RUNS.split(text) if len(piece) > 1]
 
 
 @cache
@@ -51,13 +52,20 @@ def _mac_dos_traces() -> frozenset[str]:
     return frozenset(c for c in map(chr, range(0x80, 0x3000)) if CANDIDATE_RE.match(c))
 
 
-def _may_need_utf8_check(text: str, unusual: frozenset[str], adjacent: bool) -> bool:
-    """False when the UTF-8 prefilter cannot hit: no two non-ASCII characters side by side, no
-    C1 control, no lead of a lost no-break space, no accented letter before a "?". Accented
-    names and curly quotes alone then skip the line scan and ftfy's is_bad."""
-    if adjacent or not C1_CONTROLS.isdisjoint(unusual) or not NBSP_LEADS.isdisjoint(unusual):
+def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]) -> bool:
+    """False when the UTF-8 prefilter (encoding.utf8._hits) cannot hit: no C1 control, no lead
+    of a lost no-break space, no accented letter before a "?" or U+FFFD, and no (lead,
+    continuation) pair of one code page side by side. Accented names and curly quotes alone then
+    skip the line scan and ftfy."""
+    if not C1_CONTROLS.isdisjoint(unusual) or not NBSP_LEADS.isdisjoint(unusual):
         return True
-    return "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual))
+    if "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual)):
+        return True
+    from ..encoding.utf8 import _pairs
+
+    pages = _pairs()[1]
+    return any((b == "\ufffd" and a in LOSSY_LEADS) or any(a in lead and b in cont for lead, cont in pages)
+               for piece in clusters for a, b in zip(piece, piece[1:]))
 
 
 class EncodingStage:
@@ -82,16 +90,16 @@ class EncodingStage:
         text = doc.text
         # cheap gates first (set operations and one split): accented names and curly quotes
         # alone skip the scans below; blanking re-decoded lines only removes characters
-        adjacent = _adjacent_non_ascii(text)
+        clusters = _clusters(text)
         edits: list[Edit] = []
         findings: list[Finding] = []
-        if _may_need_utf8_check(text, doc.unusual_chars, adjacent):
+        if _may_need_utf8_check(text, doc.unusual_chars, clusters):
             edits, findings = find_utf8_repairs(text)  # as fast as `needs_check` when there is nothing to repair
         if edits:
             text = _without_redecoded_lines(text, edits)
         if not _mac_dos_traces().isdisjoint(doc.unusual_chars):
             edits += find_mac_dos_mojibake(text)
-        if adjacent and needs_legacy_check(text):
+        if clusters and needs_legacy_check(text):
             repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
             edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
             edits += find_leftover_mojibake(text, repairs)
