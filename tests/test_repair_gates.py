@@ -11,7 +11,7 @@ from normalize.document import Document
 from normalize.encoding.legacy import needs_legacy_check
 from normalize.encoding.mac_dos import find_mac_dos_mojibake
 from normalize.encoding.utf8 import find_utf8_repairs, needs_check
-from normalize.stages.repair import _clusters, _mac_dos_traces, _may_need_utf8_check
+from normalize.stages.repair import _clusters, _mac_dos_traces, _may_need_legacy_check, _may_need_utf8_check
 
 CASES = Path(__file__).parent / "data" / "ftfy-test-cases"
 
@@ -27,7 +27,7 @@ def _ftfy_texts() -> list[str]:
 
 def _gates(text: str) -> tuple[bool, bool]:
     clusters = _clusters(text)
-    return _may_need_utf8_check(text, Document(text).unusual_chars, clusters), bool(clusters)
+    return _may_need_utf8_check(text, Document(text).unusual_chars, clusters), _may_need_legacy_check(clusters)
 
 
 def test_gates_are_necessary_on_ftfy_cases():
@@ -54,3 +54,17 @@ def test_clean_accented_copy_skips_both_checks():
     utf8_gate, legacy_gate = _gates("“José Sánchez said,” according to Zoë Müller’s aide. Was it Peña?")
     assert not utf8_gate and not legacy_gate
     assert _mac_dos_traces().isdisjoint(Document("“José Sánchez said,” Zoë Müller’s aide.").unusual_chars)
+
+
+def test_legacy_pair_sets_match_the_legacy_regexes():
+    import re
+
+    from normalize.encoding.legacy import _cp1251_pair_re, _pair_re
+    from normalize.stages.repair import _legacy_pairs
+
+    letters, leads, conts = _legacy_pairs()
+    pair = _cp1251_pair_re().pattern
+    split = pair.index("][") + 1
+    for chars, pattern in ((letters, _pair_re().pattern.removesuffix("{2}")), (leads, pair[:split]), (conts, pair[split:])):
+        single = re.compile(pattern)
+        assert chars == {c for c in map(chr, range(0x10000)) if single.fullmatch(c)}

@@ -52,6 +52,36 @@ def _mac_dos_traces() -> frozenset[str]:
     return frozenset(c for c in map(chr, range(0x80, 0x3000)) if CANDIDATE_RE.match(c))
 
 
+@cache
+def _legacy_pairs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The letters of encoding.legacy's pair gate, and the leads and continuations of its
+    cp1251 pair gate, as sets (read off its own regexes, so the two cannot drift apart)."""
+    from ..encoding.legacy import _cp1251_pair_re, _pair_re
+
+    letters, _ = _bracket_class(_pair_re().pattern, 0)
+    leads, after = _bracket_class(_cp1251_pair_re().pattern, 0)
+    conts, _ = _bracket_class(_cp1251_pair_re().pattern, after)
+    return letters, leads, conts
+
+
+def _bracket_class(pattern: str, pos: int) -> tuple[frozenset[str], int]:
+    """The characters of the re.escape'd class "[...]" at `pos`, and the position after it."""
+    chars, i = set(), pos + 1
+    while pattern[i] != "]":
+        i += pattern[i] == "\\"  # an escaped character stands for itself
+        chars.add(pattern[i])
+        i += 1
+    return frozenset(chars), i + 1
+
+
+def _may_need_legacy_check(clusters: list[str]) -> bool:
+    """False when no two characters side by side make a pair encoding.legacy.needs_legacy_check
+    looks for (two letters of its Latin pages, or a cp1251 lead and continuation)."""
+    letters, leads, conts = _legacy_pairs()
+    return any((a in letters and b in letters) or (a in leads and b in conts)
+               for piece in clusters for a, b in zip(piece, piece[1:]))
+
+
 def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]) -> bool:
     """False when the UTF-8 prefilter (encoding.utf8._hits) cannot hit: no C1 control, no lead
     of a lost no-break space, no accented letter before a "?" or U+FFFD, and no (lead,
@@ -99,7 +129,7 @@ class EncodingStage:
             text = _without_redecoded_lines(text, edits)
         if not _mac_dos_traces().isdisjoint(doc.unusual_chars):
             edits += find_mac_dos_mojibake(text)
-        if clusters and needs_legacy_check(text):
+        if _may_need_legacy_check(clusters) and needs_legacy_check(text):
             repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
             edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
             edits += find_leftover_mojibake(text, repairs)
