@@ -140,10 +140,6 @@ class HonorificStage:
         if not present:  # no title anywhere: nothing to standardise
             return [], []
         text = doc.text
-        # the forms each title can take here, from three substring tests, before finding its spans
-        possible = [(by_bare[title], written) for title in present for written in _possible_forms(text, title)]
-        if _settled(pack, possible, doc.style):
-            return [], []
         spans = [(start, end, by_bare[title]) for title in present for start, end in _title_spans(text, title)]
         if _settled(pack, [(h, text[start:end]) for start, end, h in spans], doc.style):
             return [], []  # every title already has the one form it could be given: nothing to judge
@@ -262,13 +258,6 @@ def _end_of_words(text: str, start: int, count: int) -> int:
             break
         pos = found.end()
     return pos
-
-
-def _possible_forms(text: str, title: str) -> list[str]:
-    """The spellings a span of `title` can have in `text` (a superset: a bare span needs a space
-    right after the title, a dotted one a full stop)."""
-    forms = [title] if title + " " in text or title + "\u00a0" in text else []
-    return forms + [title + "."] if title + "." in text else forms
 
 
 def _settled(pack: HonorificPack, seen: list[tuple[Honorific, str]], style: str | None) -> bool:
