@@ -6,7 +6,7 @@ compared. Byte-code is compiled first, as a pip install would have done (an edit
 under PYTHONDONTWRITEBYTECODE=1 would otherwise recompile on every run), and one warm-up run
 fills normalize's on-disk caches, as the first commit of a day does.
 
-    python bench/startup.py [--runs 15] [--tree OTHER_CHECKOUT] [FILE ...]
+    python bench/startup.py [--runs 15] [--tree CHECKOUT] [--before OTHER_CHECKOUT] [FILE ...]
 
 Without FILE: the first article of bench/corpora/news-modern (clean, name-dense modern copy),
 the seed article (Greek fragment, names, honorifics: every stage works) and one Reuters-21578
@@ -32,10 +32,11 @@ SEED = Path("/work/shared/seed/putin-kim-article.txt")
 REUTERS = Path("/work/shared/data/reuters-21578/articles.jsonl")
 
 
-def cpu_of(command: list[str], env: dict[str, str]) -> float:
-    """CPU seconds (user + system) one child process used."""
+def cpu_of(command: list[str], env: dict[str, str], cwd: str) -> float:
+    """CPU seconds (user + system) one child process used. `cwd`: a folder without a `normalize`
+    package, since `python -m` puts the working directory first on sys.path (before --tree)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -58,29 +59,38 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--tree", type=Path, default=ROOT, help="source tree to measure (default: this one)")
+    parser.add_argument("--before", type=Path, help="another source tree (e.g. main) measured in the same loop")
     args = parser.parse_args()
     codespell = shutil.which("codespell") or str(Path(sys.executable).with_name("codespell"))
     if not Path(codespell).exists():
         print("codespell is not installed: pip install codespell", file=sys.stderr)
         return 2
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(args.tree.resolve())
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(args.tree / "normalize")], env=env,
-                   stdout=subprocess.DEVNULL, check=False)
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    trees = [args.tree] + ([args.before] if args.before else [])
+    envs = [{**base_env, "PYTHONPATH": str(tree.resolve())} for tree in trees]
+    for tree, env in zip(trees, envs):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "normalize")], env=env,
+                       stdout=subprocess.DEVNULL, check=False)
     with tempfile.TemporaryDirectory() as scratch:
-        files = args.files or sample_files(Path(scratch))
-        print(f"{'file':<28} {'normalize':>10} {'codespell':>10} {'ratio':>6}   (median CPU s of {args.runs} runs)")
+        files = [p.resolve() for p in args.files] or sample_files(Path(scratch))
+        before = f" {'before':>10} {'ratio':>6}" if args.before else ""
+        print(f"{'file':<28} {'normalize':>10} {'codespell':>10} {'ratio':>6}{before}   (median CPU s of {args.runs} runs)")
         for path in files:
             ours = [sys.executable, "-m", "normalize", "check", "--exit-zero", str(path)]
             theirs = [sys.executable, codespell, str(path)]
-            cpu_of(ours, env)  # warm-up: fills the compiled-data caches
-            cpu_of(theirs, env)
-            mine, base = [], []
+            for env in envs:
+                cpu_of(ours, env, scratch)  # warm-up: fills the compiled-data caches
+            cpu_of(theirs, base_env, scratch)
+            mine: list[list[float]] = [[] for _ in envs]
+            base = []
             for _ in range(args.runs):
-                mine.append(cpu_of(ours, env))
-                base.append(cpu_of(theirs, env))
-            a, b = statistics.median(mine), statistics.median(base)
-            print(f"{path.name[:28]:<28} {a:>10.3f} {b:>10.3f} {a / b:>6.2f}x")
+                for times, env in zip(mine, envs):
+                    times.append(cpu_of(ours, env, scratch))
+                base.append(cpu_of(theirs, base_env, scratch))
+            a, *other = (statistics.median(times) for times in mine)
+            b = statistics.median(base)
+            extra = "".join(f" {o:>10.3f} {o / b:>6.2f}x" for o in other)
+            print(f"{path.name[:28]:<28} {a:>10.3f} {b:>10.3f} {a / b:>6.2f}x{extra}")
     return 0
 
 

@@ -85,7 +85,7 @@ def read_pack(path: Path) -> Pack:
     if header:
         return Pack(path, header.group(1), path.stem, None, {}, source)
     try:
-        data = tomllib.loads(source)
+        data = _parse_toml(source)
     except tomllib.TOMLDecodeError as exc:
         raise RulePackError(path, error_line(exc, source), f"invalid TOML: {exc}") from None
     header = data.get("pack")
@@ -103,6 +103,22 @@ def read_pack(path: Path) -> Pack:
     if language is not None and not isinstance(language, str):
         raise RulePackError(path, locate(source, None, 0, "language"), "[pack] language must be a string")
     return Pack(path, kind, name, language, data, source)
+
+
+def _parse_toml(source: str) -> dict[str, Any]:
+    """`tomllib.loads`, kept in the on-disk cache (names/cache.py) under the source's hash:
+    parsing the rule packs costs a command-line run more than reading the result back."""
+    import hashlib
+    import sys
+
+    from .names import cache
+
+    key = hashlib.sha256(f"toml/1 {sys.version_info[:2]}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    data = cache.read(key, kind="toml")
+    if not isinstance(data, dict):
+        data = tomllib.loads(source)
+        cache.write(key, data, kind="toml")
+    return data
 
 
 def bundled_pack_paths() -> list[Path]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -26,6 +24,8 @@ except ImportError:  # pragma: no cover
 
 
 def fingerprint(data: bytes) -> str:
+    import hashlib  # here and tempfile below: only `fix` writes, and `check` starts faster
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -62,6 +62,8 @@ def replace_file(path: Path, data: bytes, expected: str) -> None:
     if not os.access(target, os.W_OK):
         raise NormalizeError(f"{path}: file is read-only; not changed")
     folder = target.parent
+    import tempfile
+
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".normalize-tmp", dir=folder)
     except OSError as exc:

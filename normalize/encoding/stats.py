@@ -9,7 +9,6 @@ soup well below -5. Loaded lazily, once per process.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -89,6 +88,8 @@ def _build(lang: str, entry: dict[str, object]) -> LetterModel:
 @cache
 def models() -> dict[str, LetterModel]:
     """All language models, keyed by ISO 639-1 code (loaded on first use)."""
+    import json  # once, when the table is first needed
+
     data = json.loads(DATA.read_text(encoding="utf-8"))
     return {lang: _build(lang, entry) for lang, entry in data["languages"].items()}
 

@@ -1,4 +1,5 @@
-"""A persistent cache of compiled gazetteers (and glossaries: `kind`).
+"""A persistent cache of compiled gazetteers (and glossaries, parsed rule packs: `kind`; and the
+decompressed word lists, plain files that names/words.py memory-maps: `write_bytes`).
 
 Parsing ~700 entities with `tomllib` and generating their variants takes most of a second; a
 command-line run must not pay that every time. The compiled `Gazetteer` (entities and index) is
@@ -13,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,23 +51,48 @@ def read(key: str, kind: str = "names") -> Any | None:
     folder = cache_dir()
     if folder is None:
         return None
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()  # unpickling makes ~100,000 objects, none of them garbage: no collection passes
     try:
         with open(folder / f"{kind}-{key}.pickle", "rb") as handle:
             return pickle.load(handle)
     except Exception:  # a missing, stale or unreadable cache is a miss, never an error
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def write(key: str, value: Any, kind: str = "names") -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # only a cache miss writes: a warm run does not import it
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{kind}-", delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, folder / f"{kind}-{key}.pickle")
     except Exception:
+        try:
+            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write a plain cache file atomically (readers map it, so it is never seen half-written)."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}-", delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except Exception:  # like `write`: a cache that cannot be written is only slower
         try:
             os.unlink(handle.name)  # type: ignore[possibly-undefined]
         except Exception:

@@ -11,58 +11,97 @@ time a document contains a candidate — most documents and `load_gazetteer` nev
 from __future__ import annotations
 
 import gzip
+import os
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    import mmap
+
+Buffer = Union[bytes, "mmap.mmap"]  # a decompressed list, in memory or mapped from the cache
 
 _SUFFIXES = ("'s", "s", "es", "ed", "ing", "er", "ers", "est", "ly")
 
 
-MARK = "\n#known\n"
+MARK = b"\n#known\n"
+DATA = Path(__file__).resolve().parent.parent / "data"  # read directly: importlib.resources costs a run ~2 ms
 
 
-@lru_cache(maxsize=1)
-def _text() -> str:
-    """The decompressed list; kept in the on-disk cache (names/cache.py), since decompressing
-    it costs a command-line run more than reading it back."""
+@lru_cache(maxsize=2)
+def _lines(filename: str) -> Buffer:
+    """The decompressed list `filename` (in data/). A command-line run looks up a few dozen
+    words, so the list is decompressed once into the on-disk cache (names/cache.py) and then
+    memory-mapped: a run touches only the pages its bisections visit, instead of reading and
+    decoding megabytes. Without a usable cache it is decompressed in memory."""
     import hashlib
 
     from . import cache
 
-    data = resources.files("normalize").joinpath("data/english_words.txt.gz").read_bytes()
-    key = hashlib.sha256(data).hexdigest()
-    text = cache.read(key, kind="words")
-    if not isinstance(text, str):
-        text = gzip.decompress(data).decode("utf-8")
-        cache.write(key, text, kind="words")
+    data = (DATA / filename).read_bytes()
+    size = int.from_bytes(data[-4:], "little")  # the gzip trailer: the decompressed size
+    folder = cache.cache_dir()
+    path = folder / f"lines-{hashlib.sha256(data).hexdigest()}.txt" if folder else None
+    if path is not None:
+        mapped = _map(path, size)
+        if mapped is not None:
+            return mapped
+    text = gzip.decompress(data)
+    if path is not None:
+        cache.write_bytes(path, text)
     return text
 
 
-@lru_cache(maxsize=2)
-def _section(name: str) -> str:
-    """A sorted section of the list as one newline-terminated string, searched by bisection in
-    place: splitting 270,000 words into a list (or hashing them into a set) would cost more
-    start-up time than every lookup a document makes."""
-    text = _text()
-    cut = text.index(MARK)
-    if name == "common":
-        start = 0
-        while text.startswith("#", start):  # the header: sources and licences
-            start = text.index("\n", start) + 1
-        return text[start:cut].strip("\n") + "\n"
-    return text[cut + len(MARK):].strip("\n") + "\n"
+def _map(path: Path, size: int) -> Buffer | None:
+    import mmap
+
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size != size or size == 0:
+                return None  # missing, truncated or stale: a miss, never an error
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
 
 
-def _contains(words: str, word: str) -> bool:
-    """Whether `word` is a line of `words` (sorted lines, each ending in a newline)."""
-    lo, hi = 0, len(words)  # both always at the start of a line
+@lru_cache(maxsize=3)
+def _section(name: str) -> tuple[Buffer, int, int]:
+    """A sorted section of a list as (buffer, start, end): newline-terminated lines, searched by
+    bisection in place: splitting 270,000 words into a list (or hashing them into a set) would
+    cost more start-up time than every lookup a document makes. "names": the name veto list."""
+    lines = _lines("name_veto.txt.gz" if name == "names" else "english_words.txt.gz")
+    start, end = 0, len(lines)
+    while lines[start:start + 1] == b"#":  # the header: sources and licences
+        start = lines.find(b"\n", start) + 1
+    if name != "names":
+        cut = lines.find(MARK)
+        if cut < 0:
+            raise ValueError(f"{name}: no {MARK!r} in the word list")
+        start, end = (start, cut) if name == "common" else (cut + len(MARK), end)
+    while start < end and lines[start:start + 1] == b"\n":  # blank lines around a section
+        start += 1
+    while end > start and lines[end - 1:end] == b"\n":
+        end -= 1
+    return lines, start, end
+
+
+def _contains(section: tuple[Buffer, int, int], word: str) -> bool:
+    """Whether `word` is a line of the section (sorted lines; UTF-8 keeps the order of str)."""
+    words, lo, last = section
+    key = word.encode("utf-8", "surrogatepass")
+    if b"\n" in key:
+        return False
+    hi = last  # lo and hi always at the start of a line (or the section's end)
     while lo < hi:
-        newline = words.rfind("\n", lo, (lo + hi) // 2)
+        newline = words.rfind(b"\n", lo, (lo + hi) // 2)
         start = lo if newline < 0 else newline + 1
-        end = words.index("\n", start)
+        end = words.find(b"\n", start, last)
+        if end < 0:
+            end = last
         line = words[start:end]
-        if line == word:
+        if line == key:
             return True
-        if line < word:
+        if line < key:
             lo = end + 1
         else:
             hi = start
@@ -93,14 +132,8 @@ def is_known_word(word: str) -> bool:
     return any(_contains(common, stem) or _contains(known, stem) for stem in _stems(word.lower()))
 
 
-@lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
-    """Given names and surnames of many languages (data/name_veto.txt.gz, from Faker; see its LICENSE)."""
-    data = resources.files("normalize").joinpath("data/name_veto.txt.gz").read_bytes()
-    return frozenset(w for w in gzip.decompress(data).decode("utf-8").split("\n") if w and w[0] != "#")
-
-
+@lru_cache(maxsize=1 << 16)
 def is_known_name(key: str) -> bool:
     """True when a folded word is somebody's given name or surname in its own right ("condon",
     "nowak", "johansson"): a near miss that is a real name is another person, not a misspelling."""
-    return key in _names()
+    return _contains(_section("names"), key)

@@ -78,13 +78,30 @@ class ForeignScriptStage:
     ) -> None:
         self._allow_scripts = tuple(allow_scripts)
         self._allow_terms = frozenset(t.casefold() for t in allow_terms)
-        policy = load_policy()
-        # a house's own (open, close) markers around deliberate foreign text, added to the policy's
-        self._policy = replace(policy, markers=policy.markers + tuple(markers)) if markers else policy
-        self._actions = {**self._policy.actions, **(actions or {})}
+        self._markers = tuple(markers)
+        self._own_actions = dict(actions or {})
+        self._settings: tuple[Policy, dict[str, str]] | None = None  # loaded on the first fragment
         self._glossary_paths = glossary_paths or []
         self._glossaries: dict[str, Any] = {}  # language -> Glossary, loaded on first fragment
         self._native_names = native_names  # a name in its own script -> its house spelling
+
+    @property
+    def _policy(self) -> Policy:
+        return self._load()[0]
+
+    @property
+    def _actions(self) -> dict[str, str]:
+        return self._load()[1]
+
+    def _load(self) -> tuple[Policy, dict[str, str]]:
+        """The bundled policy (its TOML and regexes cost a command-line run milliseconds, and
+        most texts have no fragment), with a house's own (open, close) markers and actions."""
+        if self._settings is None:
+            policy = load_policy()
+            if self._markers:
+                policy = replace(policy, markers=policy.markers + self._markers)
+            self._settings = policy, {**policy.actions, **self._own_actions}
+        return self._settings
 
     def rules(self) -> list[RuleInfo]:
         return [RuleInfo(RULE, "foreign-script", "error", "normalize/stages/foreign.py",
