@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .errors import NormalizeError
-from .files import Target, markup_for_path
+from .files import NotRegularFile, Target, markup_for_path, read_bounded
 from .pipeline import Normalizer, Result
 from .safe_write import fingerprint, locked, remove_stale_temps, replace_file
+
+
+class SkippedFile(NormalizeError):
+    """Not a regular file: a walk skips it with a message; named explicitly, an error."""
 
 
 @dataclass(frozen=True)
@@ -32,15 +36,22 @@ class Outcome:
     skipped: str | None = None  # left out on purpose (binary file found while walking)
     written: bool = False
     output: bytes | None = None  # fix --stdout: the cleaned bytes
+    notes: tuple[str, ...] = ()  # written, but something could not be kept (owner, xattrs)
 
 
-def read_input(target: Target, limit: int, stdin: Callable[[], bytes] | None = None) -> bytes:
+def read_input(target: Target, limit: int, stdin: Callable[[], bytes] | None = None,
+               regular_only: bool = False) -> bytes:
     if target.path is None:
         if stdin is None:
             import sys
 
-            stdin = sys.stdin.buffer.read
-        data = stdin()
+            if sys.stdin is None:
+                raise NormalizeError("-: standard input is closed")
+            stdin = lambda: sys.stdin.buffer.read(limit + 1)  # noqa: E731 - bounded like any file
+        try:
+            data = stdin()
+        except (OSError, ValueError) as exc:  # a closed or odd descriptor (a directory, a socket)
+            raise NormalizeError(f"-: cannot read standard input: {getattr(exc, 'strerror', None) or exc}") from None
         if len(data) > limit:
             raise NormalizeError(f"-: input of {len(data)} bytes exceeds the limit of {limit} (max-bytes)")
         return data
@@ -49,7 +60,13 @@ def read_input(target: Target, limit: int, stdin: Callable[[], bytes] | None = N
         size = path.stat().st_size
         if size > limit:
             raise NormalizeError(f"{target.display}: {size} bytes exceeds the limit of {limit} (max-bytes); not read")
-        return path.read_bytes()
+        # at most limit + 1 bytes whatever st_size said (a device says 0); a file found by
+        # walking must be a regular file (a FIFO would block, /dev/zero never ends)
+        return read_bounded(path, limit, regular_only=regular_only or not target.explicit)
+    except ValueError:
+        raise NormalizeError(f"{target.display}: more than {limit} bytes exceeds the limit (max-bytes); not read") from None
+    except NotRegularFile as exc:
+        raise SkippedFile(f"{target.display}: {exc.strerror}") from None
     except FileNotFoundError:
         raise NormalizeError(f"{target.display}: no such file (or a broken symlink)") from None
     except IsADirectoryError:
@@ -82,15 +99,15 @@ def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
             return Outcome(target.display, result, output=output)
         with locked(target.path):
             remove_stale_temps(target.path)
-            data = read_input(target, engine.config.max_bytes)
+            data = read_input(target, engine.config.max_bytes, regular_only=True)  # it will be replaced
             result = engine.normalize_bytes(data, markup=markup)
             if not result.changed:
                 return Outcome(target.display, result)
-            replace_file(target.path, encode_output(result, options.keep_encoding), fingerprint(data))
-            return Outcome(target.display, result, written=True)
+            notes = replace_file(target.path, encode_output(result, options.keep_encoding), fingerprint(data))
+            return Outcome(target.display, result, written=True, notes=tuple(notes))
     except NormalizeError as exc:
         message = str(exc) if str(exc).startswith(target.display) else f"{target.display}: {exc}"
-        if "binary" in message and not target.explicit:
+        if ("binary" in message or isinstance(exc, SkippedFile)) and not target.explicit:
             return Outcome(target.display, skipped=message)
         return Outcome(target.display, error=message)
 
@@ -98,23 +115,83 @@ def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
 def process_all(
     targets: list[Target], engines: Callable[[Target], Normalizer], options: Options, jobs: int
 ) -> Iterator[Outcome]:
-    """Outcomes in the order of `targets`, whatever the scheduling."""
+    """Outcomes in the order of `targets`, whatever the scheduling.
+
+    A worker that dies (the OOM killer, a crash in a C extension) costs only its own file:
+    the files not yet done are then run one per fresh worker, each tried twice, and a file
+    that kills its worker both times is reported as an error."""
     files = [t for t in targets if t.path is not None]
     if jobs <= 1 or len(files) < 2:
         for target in targets:
             yield process(target, engines(target), options)
         return
     from concurrent.futures import ProcessPoolExecutor  # only for many files: ~15 ms to import
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, min(64, len(files) // (jobs * 8)))  # few round trips, yet balanced to the end
     engine_per_file = [engines(t) for t in files]
     for engine in {id(e): e for e in engine_per_file}.values():
         engine.rules()  # compile here: forked workers inherit the compiled stages
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    try:
         # map() yields in the order of `files`, lazily: output order never depends on scheduling
         results = pool.map(process, files, engine_per_file, [options] * len(files), chunksize=chunk)
+        broken = False
         for target in targets:
-            yield next(results) if target.path is not None else process(target, engines(target), options)
+            if target.path is None:
+                yield process(target, engines(target), options)
+                continue
+            if not broken:
+                try:
+                    outcome = next(results)
+                except BrokenProcessPool:
+                    broken = True
+                    _stop(pool)
+            if broken:
+                outcome = _alone(target, engine_per_file[done], options)
+            done += 1
+            yield outcome
+    except BaseException:  # Ctrl-C, or the consumer gave up: stop the workers, which clean up
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them with SIGTERM; SIGTERM
+    becomes SystemExit, so that a file being written removes its temporary file and an idle
+    worker exits without a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _interrupted)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise SystemExit(130)
+
+
+def _stop(pool: object) -> None:
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        if worker.is_alive():
+            worker.terminate()
+
+
+def _alone(target: Target, engine: Normalizer, options: Options) -> Outcome:
+    """Process one file in a worker of its own, twice if the first worker dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    for _ in range(2):
+        with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as pool:
+            try:
+                return pool.submit(process, target, engine, options).result()
+            except BrokenProcessPool:
+                continue
+    return Outcome(target.display, error=f"{target.display}: the worker processing it died twice (killed, perhaps "
+                                         "out of memory); not changed")
 
 
 def default_jobs() -> int:

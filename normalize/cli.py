@@ -16,6 +16,7 @@ import gc
 _GC_WAS_ENABLED = gc.isenabled()
 gc.disable()
 
+import contextlib
 import functools
 import inspect
 import os
@@ -245,20 +246,23 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
     known = _guard(lambda: _load_baseline(options.baseline)) if options.baseline else None
     notes: list[str] = []
     targets, errors = collect(options.paths, base.config.exclude, options.force_exclude, notes=notes)
-    if len(targets) != 1:
-        _resume_gc()  # before any worker is forked: one file's run needs no collection, many do
+    if len(targets) != 1 or _large(targets[0]):
+        _resume_gc()  # before any worker is forked: one article's run needs no collection; many
+        # files, or one large file (garbage in cycles would grow with it), do
     if sum(1 for t in targets if t.path is None) > 1:
         _fail("'-' (standard input) may be given only once")
     if not options.quiet:
         for note in notes:
-            typer.echo(f"normalize: {note}", err=True)
+            typer.echo(f"normalize: {_safe(note)}", err=True)
     outcomes = []
     show_progress = len(targets) >= PROGRESS_FROM and sys.stderr.isatty() and not options.quiet
     results = process_all(targets, engines.for_target, batch, options.jobs or default_jobs())
     for outcome in _guard(lambda: list(with_progress(results, len(targets), show_progress))):
         outcomes.append(outcome)
         if outcome.skipped and not options.quiet:
-            typer.echo(f"normalize: skipped {outcome.skipped}", err=True)
+            typer.echo(f"normalize: skipped {_safe(outcome.skipped)}", err=True)
+        for note in outcome.notes:
+            typer.echo(f"normalize: note: {_safe(note)}", err=True)
         if outcome.output is not None:
             sys.stdout.buffer.write(outcome.output)
             sys.stdout.buffer.flush()
@@ -277,7 +281,7 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
     text_on_stdout = any(o.output is not None for o in outcomes)
     _emit(_render(options, report, sources, text_on_stdout, batch.fix), options.output, text_on_stdout)
     for message in errors:
-        typer.echo(f"normalize: {message}", err=True)
+        typer.echo(f"normalize: {_safe(message)}", err=True)
     failing = any(SEVERITY_RANK[f.severity] >= fail_level for _, result in shown for f in result.findings)
     changed = any(result.changed for _, result in shown)
     if errors:
@@ -385,10 +389,12 @@ def _run_jsonl(options: RunOptions, field: str, report_field: str) -> None:
     if len(paths) != 1:
         _fail("--jsonl takes exactly one input (a file or -)")
     engine = _guard(lambda: _EngineCache(options.config, options.engine_flags()).base())
-    if output is not None and paths[0] != "-" and output.resolve() == Path(paths[0]).resolve():
-        _fail("--jsonl output must differ from the input")
+    if output is not None and paths[0] != "-" and _same_file(output, Path(paths[0])):
+        _fail("--jsonl output must differ from the input (it is the same file)")
     with contextlib.ExitStack() as stack:
         try:
+            if paths[0] == "-" and sys.stdin is None:
+                _fail("-: standard input is closed")
             source = sys.stdin if paths[0] == "-" else stack.enter_context(
                 open(paths[0], encoding="utf-8", errors="surrogateescape", newline=""))
             sink = sys.stdout if output is None else stack.enter_context(
@@ -402,7 +408,7 @@ def _run_jsonl(options: RunOptions, field: str, report_field: str) -> None:
     if not options.quiet:
         typer.echo(f"{tally.records} record(s), {tally.changed} changed, {tally.findings} with findings", err=True)
     for message in tally.errors or []:
-        typer.echo(f"normalize: {paths[0]}: {message}", err=True)
+        typer.echo(f"normalize: {_safe(paths[0])}: {_safe(message)}", err=True)
     if tally.errors:
         raise typer.Exit(2)
     fail_level = SEVERITY_RANK[(options.fail_on.value if options.fail_on else None) or engine.config.fail_on]
@@ -509,7 +515,7 @@ def _guard(action):  # noqa: ANN001, ANN202
     except NormalizeError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _interrupted()
     except RecursionError:
         _fail("input too deeply nested to process")
     except MemoryError:
@@ -517,8 +523,28 @@ def _guard(action):  # noqa: ANN001, ANN202
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"normalize: {message}", err=True)
+    typer.echo(f"normalize: {_safe(message)}", err=True)
     raise typer.Exit(2)
+
+
+def _interrupted() -> None:
+    """Ctrl-C: one line, exit 130 (temporary files are removed where they are written)."""
+    typer.echo("normalize: interrupted", err=True)
+    raise typer.Exit(130)
+
+
+def _safe(text: str) -> str:
+    from .report.text import terminal_safe
+
+    return terminal_safe(text)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file, by any name (a hard link, a symlink, another spelling of the path)."""
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def main() -> None:
@@ -526,14 +552,36 @@ def main() -> None:
     paused for a one-file run, to its exit (turning it back on would collect at exit)."""
     gc.freeze()  # what start-up made is never collected again (see the top of this module)
     gc.disable()
+    if sys.stderr is None:  # started with a closed descriptor: nowhere to say anything
+        sys.stderr = open(os.devnull, "w")
+    if sys.stdout is None:
+        sys.stderr.write("normalize: standard output is closed; the report is discarded\n")
+        sys.stdout = open(os.devnull, "w")
     try:
         app()
+    except KeyboardInterrupt:  # outside the guarded sections (start-up, argument parsing)
+        sys.stderr.write("normalize: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:  # standard output closed early (`| head`): stop quietly
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write("normalize: standard output closed; output cut short\n")
+        sys.exit(2)
     except Exception as exc:  # a bug, not a user error: say so briefly, no traceback
         if os.environ.get("NORMALIZE_DEBUG"):
             raise
         typer.echo(f"normalize: internal error: {type(exc).__name__}: {exc} "
                    "(please report it; NORMALIZE_DEBUG=1 shows the traceback)", err=True)
         sys.exit(2)
+
+
+def _large(target: Any) -> bool:
+    """A file big enough that cycles left to reference counting could cost real memory;
+    standard input (path None) counts as large: its size is unknown."""
+    try:
+        return target.path is None or os.stat(target.path).st_size > 1_000_000
+    except OSError:
+        return True
 
 
 def _resume_gc() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import NormalizeError, RulePackError
+from .files import read_bounded, untrusted, warn_once
 from .tomlpos import locate
 
 SEVERITY_NAMES = ("error", "warning", "info")
@@ -182,8 +183,11 @@ def _own_config(folder: Path) -> Path | None:
     for name, seen in zip(CONFIG_FILES, stamp):
         path = folder / name
         if seen is not None and (name == "normalize.toml" or _has_tool_table(path)):
-            answer = path
-            break
+            reason = untrusted(path)  # planted by another user: ignored, as git's safe.directory
+            if reason is None:
+                answer = path
+                break
+            warn_once(f"ignoring {path}: {reason} (pass it with --config to use it anyway)")
     _FOLDER_ANSWERS[key] = (stamp, answer)
     while len(_FOLDER_ANSWERS) > FOLDERS_KEPT:
         _FOLDER_ANSWERS.popitem(last=False)
@@ -200,8 +204,8 @@ def _stat(path: Path) -> tuple[int, int] | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_bounded(pyproject).decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
         return False
     return "[tool.normalize" in text
 
@@ -209,14 +213,18 @@ def _has_tool_table(pyproject: Path) -> bool:
 def load_config_file(path: Path) -> Config:
     """Read a normalize.toml, or the [tool.normalize] table of a pyproject.toml, into a Config."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_bounded(path).decode("utf-8")  # regular files only, at most max-bytes
+        from .rulebook import refuse_deep_keys
+
+        refuse_deep_keys(path, source)
         data = tomllib.loads(source)
     except FileNotFoundError:
         raise NormalizeError(f"{path}: configuration file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NormalizeError(f"{path}: cannot read configuration: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except tomllib.TOMLDecodeError as exc:  # a ValueError: before the clause below
         raise RulePackError(path, None, f"invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise NormalizeError(f"{path}: cannot read configuration: {reason}") from None
     table = data.get("tool", {}).get("normalize", {}) if path.name == "pyproject.toml" else data
     return config_from_mapping(table, path, source)
 
@@ -289,6 +297,8 @@ def config_from_mapping(table: Mapping[str, Any], path: Path | None = None, sour
     root = path.parent if path else None
     if "packs" in values:
         values["packs"] = tuple((root / p) if root and not Path(p).is_absolute() else Path(p) for p in values["packs"])
+        if path is not None:  # a pack another user could have planted is not loaded
+            values["packs"] = tuple(p for p in values["packs"] if _trusted_pack(p))
     for key in ("select", "ignore", "exclude", "allow_scripts", "allow_terms"):
         if key in values:
             values[key] = tuple(values[key])
@@ -321,6 +331,13 @@ def _per_file(entry: Any, index: int, fail: Any) -> PerFile:
         fail("style", "per-file 'style' must be a string")
     return PerFile(lists["files"], ignore=lists["ignore"], allow_terms=lists["allow_terms"],
                    allow_scripts=lists["allow_scripts"], style=style)
+
+
+def _trusted_pack(pack: Path) -> bool:
+    reason = untrusted(pack)
+    if reason:
+        warn_once(f"ignoring rule pack {pack}: {reason}")
+    return reason is None
 
 
 def language_problem(value: Any) -> str | None:

@@ -8,7 +8,7 @@ as a `Change` with offsets into the *input* text.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 SEVERITIES = ("info", "warning", "error")
@@ -86,7 +86,7 @@ class Finding:
     language: str | None = None
     confidence: float | None = None
     suggestion: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = None  # more JSON fields; None, not a dict per finding (memory)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report's form of this finding (optional fields only when set)."""
@@ -105,7 +105,8 @@ class Finding:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
-        out.update(self.extra)
+        if self.extra:
+            out.update(self.extra)
         return out
 
 
@@ -128,23 +129,91 @@ def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     """Keep a non-overlapping subset: higher priority first, then longer, then earlier.
 
     Zero-width edits (insertions) conflict with an edit that strictly contains
-    their position. The result is sorted by position.
+    their position. The result is sorted by position. O(n log n): edits are split into
+    groups that cannot touch each other (most groups hold one edit), and within a
+    bigger group kept spans are found with a Fenwick tree, not a list insertion.
     """
-    ranked = sorted(edits, key=lambda e: (-e.priority, -(e.end - e.start), e.start, e.rule))
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
     kept: list[Edit] = []
-    spans: list[tuple[int, int]] = []  # sorted, non-overlapping
-    for edit in ranked:
-        i = bisect.bisect_left(spans, (edit.start, edit.end))
-        left = spans[i - 1] if i > 0 else None
-        right = spans[i] if i < len(spans) else None
-        if left and _overlaps(left, (edit.start, edit.end)):
-            continue
-        if right and _overlaps(right, (edit.start, edit.end)):
-            continue
-        spans.insert(i, (edit.start, edit.end))
-        kept.append(edit)
-    kept.sort(key=lambda e: (e.start, e.end))
+    group: list[Edit] = []
+    reach, zero_at = -1, -1  # the group's furthest end; a zero-width edit at that end
+    for edit in ordered:
+        touches = edit.start < reach or (edit.start == reach and edit.start == edit.end == zero_at)
+        if group and not touches:
+            kept += group if len(group) == 1 else _resolve_group(group)
+            group = []
+            reach, zero_at = -1, -1
+        group.append(edit)
+        if edit.end > reach:
+            reach = edit.end
+        if edit.start == edit.end:
+            zero_at = edit.start
+    if group:
+        kept += group if len(group) == 1 else _resolve_group(group)
     return kept
+
+
+def _resolve_group(group: list[Edit]) -> list[Edit]:
+    """The greedy choice of `resolve_overlaps` on edits sorted by (start, end).
+
+    A candidate is checked against its nearest kept neighbours in that order (kept spans
+    never overlap, so no other kept span can reach it)."""
+    slots = _Taken(len(group))
+    ranked = sorted(range(len(group)), key=lambda i: (-group[i].priority, -(group[i].end - group[i].start),
+                                                      group[i].start, group[i].rule))
+    for i in ranked:
+        span = (group[i].start, group[i].end)
+        left, right = slots.before(i), slots.from_(i)
+        if left is not None and _overlaps((group[left].start, group[left].end), span):
+            continue
+        if right is not None and _overlaps((group[right].start, group[right].end), span):
+            continue
+        slots.take(i)
+    return [group[i] for i in slots.taken()]
+
+
+class _Taken:
+    """Which of n slots are taken, with nearest taken slot queries in O(log n) (Fenwick tree)."""
+
+    __slots__ = ("size", "tree", "count", "marks")
+
+    def __init__(self, size: int) -> None:
+        self.size, self.tree, self.count, self.marks = size, [0] * (size + 1), 0, bytearray(size)
+
+    def take(self, i: int) -> None:
+        self.marks[i] = 1
+        self.count += 1
+        i += 1
+        while i <= self.size:
+            self.tree[i] += 1
+            i += i & -i
+
+    def _below(self, i: int) -> int:  # taken slots in [0, i)
+        total = 0
+        while i > 0:
+            total += self.tree[i]
+            i -= i & -i
+        return total
+
+    def _kth(self, k: int) -> int:  # the slot of the k-th taken one (1-based)
+        pos, step = 0, 1 << self.size.bit_length()
+        while step:
+            if pos + step <= self.size and self.tree[pos + step] < k:
+                pos += step
+                k -= self.tree[pos]
+            step >>= 1
+        return pos
+
+    def before(self, i: int) -> int | None:
+        below = self._below(i)
+        return self._kth(below) if below else None
+
+    def from_(self, i: int) -> int | None:
+        below = self._below(i)
+        return self._kth(below + 1) if below < self.count else None
+
+    def taken(self) -> list[int]:
+        return [i for i, mark in enumerate(self.marks) if mark]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -204,14 +273,17 @@ def compose(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
     items.sort(key=lambda item: (item[0], item[1], item[2]))
 
     clusters: list[list[tuple[int, int, int, Edit]]] = []
+    last_end, has_zero = -1, False  # of the current cluster, kept as it grows (no rescans)
     for item in items:
         if clusters:
-            last_end = max(i[1] for i in clusters[-1])
-            zero = item[0] == item[1] or any(i[0] == i[1] for i in clusters[-1])
+            zero = item[0] == item[1] or has_zero
             if item[0] < last_end or (item[0] == last_end and zero):
                 clusters[-1].append(item)
+                last_end = max(last_end, item[1])
+                has_zero = has_zero or item[0] == item[1]
                 continue
         clusters.append([item])
+        last_end, has_zero = item[1], item[0] == item[1]
 
     out: list[Edit] = []
     shift = 0  # text1 offset minus text0 offset, before the current cluster
@@ -243,20 +315,45 @@ def _moved(edit: Edit, start: int, end: int, replacement: str) -> Edit:
 
 
 def map_back(first: list[Edit], start: int, end: int) -> tuple[int, int]:
-    """Map a span of the text after `first` to the text before it (widening over edits)."""
-    return _map_position(first, start, "start"), _map_position(first, end, "end")
+    """Map a span of the text after `first` to the text before it (widening over edits).
+    To map many spans through the same edits, build one `OffsetMap`."""
+    return OffsetMap(first).span(start, end)
 
 
-def _map_position(first: list[Edit], pos: int, side: str) -> int:
-    shift = 0
-    for edit in first:
-        out_start = edit.start + shift
-        out_end = out_start + len(edit.replacement)
-        if pos <= out_start:
-            return pos - shift
-        if pos < out_end:  # strictly inside text the edit wrote
-            return edit.start if side == "start" else edit.end
-        if pos == out_end and side == "end":
-            return edit.end
-        shift += len(edit.replacement) - (edit.end - edit.start)
-    return pos - shift
+class OffsetMap:
+    """Offsets of the text after sorted, non-overlapping `edits` mapped back to the text
+    before them: cumulative shifts computed once, each lookup a bisection."""
+
+    __slots__ = ("edits", "_out_starts", "_out_ends", "_shifts", "_total")
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self.edits = edits
+        self._out_starts: list[int] = []
+        self._out_ends: list[int] = []
+        self._shifts: list[int] = []  # output minus input offset before each edit
+        shift = 0
+        for edit in edits:
+            out_start = edit.start + shift
+            self._out_starts.append(out_start)
+            self._out_ends.append(out_start + len(edit.replacement))
+            self._shifts.append(shift)
+            shift += len(edit.replacement) - (edit.end - edit.start)
+        self._total = shift
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.position(start, "start"), self.position(end, "end")
+
+    def position(self, pos: int, side: str) -> int:
+        """`pos` before the first edit it does not lie after; inside text an edit wrote, the
+        edit's start or end (`side`); at an edit's output end, its input end for "end"."""
+        ends, starts = self._out_ends, self._out_starts
+        k = bisect.bisect_left(ends, pos)  # the first edit whose output reaches pos
+        if side == "start" and k < len(ends) and ends[k] == pos and starts[k] < pos:
+            # ends exactly at pos: a start lies after it, before the next edit (which may be
+            # a deletion sitting at pos) unless nothing follows
+            k += 1
+        if k == len(ends):
+            return pos - self._total
+        if pos <= starts[k]:
+            return pos - self._shifts[k]
+        return self.edits[k].start if side == "start" else self.edits[k].end

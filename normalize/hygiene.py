@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import unicodedata
 
 import regex
@@ -143,7 +144,7 @@ class _Scan:
         self._line_cache: dict[int, tuple[bool, bool, bool]] = {}
 
     def handle(self, start: int, end: int) -> None:
-        char = self.text[start]
+        char = _shared(self.text[start])
         if char in REMOVED:
             self._removable(start, char)
         elif char in JOINERS:
@@ -168,7 +169,7 @@ class _Scan:
             return  # a leading BOM belongs to the file, kept by design
         if char == "\u200b" and self._between(pos, pos + 1, _NO_SPACE_SCRIPTS, both=True):
             return  # word-boundary hint in Thai, Khmer, ...
-        self._propose(pos, pos + 1, "", REMOVED[char], f"invisible {_describe(char)} removed")
+        self._propose(pos, pos + 1, "", REMOVED[char], _shared(f"invisible {_describe(char)} removed"))
 
     def _joiners(self, start: int, end: int) -> None:
         """ZWJ/ZWNJ shape Arabic-script, Brahmic and emoji text; elsewhere they are noise."""
@@ -200,12 +201,12 @@ class _Scan:
         if char in BIDI_MARKS:
             if not rtl_line:
                 self._propose(pos, pos + 1, "", BIDI_CONTROL,
-                              f"direction mark {_describe(char)} removed: no right-to-left text on the line")
+                              _shared(f"direction mark {_describe(char)} removed: no right-to-left text on the line"))
             return
-        message = f"bidirectional control {_describe(char)} can hide content (Trojan Source)"
+        message = _shared(f"bidirectional control {_describe(char)} can hide content (Trojan Source)")
         self.findings.append(BIDI_CONTROL.finding(pos, pos + 1, char, message))
         if not rtl_line:
-            self._propose(pos, pos + 1, "", BIDI_CONTROL, message + "; removed: no right-to-left text on the line")
+            self._propose(pos, pos + 1, "", BIDI_CONTROL, _shared(message + "; removed: no right-to-left text on the line"))
 
     def _space(self, pos: int, char: str) -> None:
         if self._space_is_intended(pos, char):
@@ -355,6 +356,11 @@ def _nfc_edit(
     if absorbed:
         message += f" (includes {', '.join(absorbed)})"
     return NFC.edit(start, end, after, message, safe=safe)
+
+
+# One string object per distinct message or character, not one per occurrence: a text with an
+# invisible character in every word holds tens of thousands of identical messages.
+_shared = sys.intern
 
 
 def _is_bidi(char: str) -> bool:

@@ -36,8 +36,8 @@ def clean_record(engine: Normalizer, line: str, field: str,
         return line, 0, frozenset(), None
     try:
         record = json.loads(stripped)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        return line, 0, frozenset(), f"not valid JSON ({exc})"
+    except (ValueError, RecursionError) as exc:  # ValueError: also an integer of over 4,300 digits
+        return line, 0, frozenset(), f"cannot be parsed ({str(exc)[:200]})"
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
         return line, 0, frozenset(), f"no string field {field!r}"
     try:

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
 from .document import Document
-from .edits import Change, Edit, Finding, LineIndex, apply_edits, compose, map_back, resolve_overlaps
+from .edits import Change, Edit, Finding, LineIndex, OffsetMap, apply_edits, compose, resolve_overlaps
 from .errors import NormalizeError
 from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
@@ -185,7 +185,9 @@ class Normalizer:
             for _ in range(MAX_PASSES):
                 edits, found, complete = self._round(doc, stages, extra)
                 extra = []
-                findings += [_move(f, *map_back(applied, f.start, f.end)) for f in found]
+                if found:
+                    back = OffsetMap(applied)  # built once per pass: each finding is a bisection
+                    findings += [_move(f, *back.span(f.start, f.end)) for f in found]
                 if not edits:
                     break
                 changed = True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from .edits import CATEGORIES, SEVERITIES
 from .errors import RulePackError
 from .resources import rules_dir
 from .rule import RULE_ID
-from .rule import Rule as RuleInfo  # one line of `normalize rules`: a rule's declaration
+from .rule import Rule as RuleInfo  # noqa: F401 - re-exported: one line of `normalize rules`, a rule's declaration
 from .tomlpos import error_line, locate
 
 PACK_KINDS = ("honorifics", "rules", "gazetteer", "glossary")
@@ -75,15 +76,19 @@ HEADER_KIND = regex.compile(r'^\[pack\][^\[]*?^kind\s*=\s*"(gazetteer|glossary)"
 
 
 def read_pack(path: Path) -> Pack:
-    try:
-        source = path.read_text(encoding="utf-8")
+    from .files import read_bounded
+
+    try:  # bounded, regular files only: `packs = ["/dev/zero"]` is an error, not a hang
+        source = read_bounded(path).decode("utf-8")
     except FileNotFoundError:
         raise RulePackError(path, None, "rule pack not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(path, None, f"cannot read rule pack: {exc}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise RulePackError(path, None, f"cannot read rule pack: {reason}") from None
     header = HEADER_KIND.search(source[:4000])
     if header:
         return Pack(path, header.group(1), path.stem, None, {}, source)
+    refuse_deep_keys(path, source)
     try:
         data = _parse_toml(source)
     except tomllib.TOMLDecodeError as exc:
@@ -119,6 +124,19 @@ def _parse_toml(source: str) -> dict[str, Any]:
         data = tomllib.loads(source)
         cache.write(key, data, kind="toml")
     return data
+
+
+MAX_KEY_PARTS = 32  # dotted keys and table headers; tomllib's cost grows with the square of the depth
+
+
+def refuse_deep_keys(path: Path | str, source: str) -> None:
+    """Refuse a TOML key with more than MAX_KEY_PARTS dotted parts before tomllib parses it
+    (a 400 KB key of 200,000 parts took minutes). A cheap line scan: the part of a line
+    before its first '=' (or a [table] header) is where a key can be."""
+    for number, line in enumerate(source.splitlines(), 1):
+        head = line.split("=", 1)[0] if "=" in line else (line if line.lstrip().startswith("[") else "")
+        if head.count(".") >= MAX_KEY_PARTS:
+            raise RulePackError(path, number, f"key with more than {MAX_KEY_PARTS} dotted parts")
 
 
 def bundled_pack_paths() -> list[Path]:
@@ -251,31 +269,96 @@ def parse_rules(pack: Pack) -> list[Rule]:
     return rules
 
 
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """Validation and the contradiction check share one compilation per pattern."""
+    return regex.compile(pattern)
+
+
+CHECK_TIMEOUT = 1.0  # seconds per regex call while checking packs, as at run time
+
+
 def check_contradictions(rules: list[Rule]) -> None:
     """Reject rules that undo each other (A: x -> y, B: y -> x) or rewrite the same text two
-    ways: either would make fixing flip-flop or depend on rule order. Names both places."""
-    compiled = [(rule, regex.compile(rule.pattern)) for rule in rules if rule.replacement is not None]
-    for i, (a, pattern_a) in enumerate(compiled):
-        for b, pattern_b in compiled[i + 1 :]:
-            if _undoes(a, pattern_a, b, pattern_b):
-                raise RulePackError(a.source, a.line, f"rule {a.id} and rule {b.id} ({b.where}) undo each other")
-            shared = [w for w in a.words if pattern_b.fullmatch(w)] + [w for w in b.words if pattern_a.fullmatch(w)]
-            for word in shared:
-                after_a = pattern_a.sub(a.replacement or "", word)
-                after_b = pattern_b.sub(b.replacement or "", word)
-                if after_a != after_b:
-                    raise RulePackError(
-                        a.source, a.line,
-                        f"rule {a.id} rewrites {word!r} as {after_a!r} but rule {b.id} ({b.where}) as {after_b!r}",
-                    )
+    ways: either would make fixing flip-flop or depend on rule order. Names both places.
+
+    Linear in the rules' words: word rules are indexed by literal word, so only the `pattern`
+    rules are tried against every text. Every regex call is time-limited like at run time."""
+    fixes = [(rule, _compiled(rule.pattern)) for rule in rules if rule.replacement is not None]
+    by_word: dict[str, list[int]] = {}
+    patterned: list[int] = []
+    for index, (rule, _) in enumerate(fixes):
+        if rule.words:
+            for word in dict.fromkeys(rule.words):
+                by_word.setdefault(word, []).append(index)
+        else:
+            patterned.append(index)
+
+    def matching(text: str) -> list[int]:
+        """The rules whose pattern matches all of `text`, in pack order."""
+        found = [i for i in by_word.get(text, []) + patterned if _full(fixes[i], text)]
+        return sorted(found)
+
+    # rules that undo each other: grouped by replacement, each group's matches worked out once
+    by_replacement: dict[str, list[int]] = {}
+    for index, (rule, _) in enumerate(fixes):
+        if _literal(rule):
+            by_replacement.setdefault(rule.replacement or "", []).append(index)
+    for replacement, group in by_replacement.items():
+        if not replacement:
+            continue
+        undoers: dict[str, list[int]] = {}  # replacement of a rule matching `replacement` -> rules
+        for j in matching(replacement):
+            if _literal(fixes[j][0]) and fixes[j][0].replacement:
+                undoers.setdefault(fixes[j][0].replacement or "", []).append(j)
+        if not undoers:
+            continue
+        for i in group:
+            rule = fixes[i][0]
+            texts = [w for w in dict.fromkeys(rule.words) if w in undoers] if rule.words else list(undoers)
+            for text in texts:
+                others = [j for j in undoers[text] if j != i]
+                if others and _full(fixes[i], text):
+                    a, b = sorted((i, others[0]))
+                    raise RulePackError(fixes[a][0].source, fixes[a][0].line,
+                                        f"rule {fixes[a][0].id} and rule {fixes[b][0].id} ({fixes[b][0].where}) undo each other")
+    # the same word rewritten two ways
+    for word in by_word:
+        outcomes: dict[str, int] = {}
+        for j in matching(word):
+            after = _sub(fixes[j], word)
+            outcomes.setdefault(after, j)
+            if len(outcomes) > 1:
+                (first, i), (second, j2) = sorted(outcomes.items(), key=lambda item: item[1])[:2]
+                one, other = fixes[i][0], fixes[j2][0]
+                raise RulePackError(
+                    one.source, one.line,
+                    f"rule {one.id} rewrites {word!r} as {first!r} but rule {other.id} ({other.where}) as {second!r}",
+                )
 
 
-def _undoes(a: Rule, pattern_a: regex.Pattern[str], b: Rule, pattern_b: regex.Pattern[str]) -> bool:
-    literal = "\\" not in (a.replacement or "") + (b.replacement or "")
-    return bool(
-        literal and a.replacement and b.replacement
-        and pattern_b.fullmatch(a.replacement) and pattern_a.fullmatch(b.replacement)
-    )
+def _literal(rule: Rule) -> bool:
+    return bool(rule.replacement) and "\\" not in (rule.replacement or "")
+
+
+def _full(fix: tuple[Rule, regex.Pattern[str]], text: str) -> bool:
+    try:
+        return fix[1].fullmatch(text, timeout=CHECK_TIMEOUT) is not None
+    except TimeoutError:
+        raise _too_slow(fix[0], text) from None
+
+
+def _sub(fix: tuple[Rule, regex.Pattern[str]], text: str) -> str:
+    try:
+        return fix[1].sub(fix[0].replacement or "", text, timeout=CHECK_TIMEOUT)
+    except TimeoutError:
+        raise _too_slow(fix[0], text) from None
+
+
+def _too_slow(rule: Rule, text: str) -> RulePackError:
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    return RulePackError(rule.source, rule.line, f"rule {rule.id}: pattern timed out after {CHECK_TIMEOUT:g} s "
+                                                 f"on {shown!r} (catastrophic backtracking?)")
 
 
 def _rule_pattern(check: EntryChecker) -> str:
@@ -289,7 +372,7 @@ def _rule_pattern(check: EntryChecker) -> str:
     if not isinstance(pattern, str) or not pattern:
         check.fail("pattern", "'pattern' must be a non-empty regular expression")
     try:
-        compiled = regex.compile(pattern)
+        compiled = _compiled(pattern)
     except regex.error as exc:
         check.fail("pattern", f"invalid regular expression: {exc}")
     if compiled.search("") is not None:

@@ -74,15 +74,22 @@ def rule_matches(patterns: frozenset[str] | None, rule_id: str, category: str | 
 
 
 class Suppressions:
-    """The suppressed regions of one document and the spans of the directives."""
+    """The suppressed regions of one document and the spans of the directives.
 
-    __slots__ = ("regions", "directive_spans", "_starts", "_size")
+    `allows` is a bisection: regions that silence every rule are merged once, and the
+    regions of each rule list are merged once per rule id asked about, so a document
+    with a directive on every line costs no more per proposal than one with a single one.
+    """
+
+    __slots__ = ("regions", "directive_spans", "_size", "_everything", "_listed", "_by_rule")
 
     def __init__(self, regions: list[Region], directive_spans: list[Span], size: int = -1) -> None:
         self.regions: tuple[Region, ...] = tuple(sorted(regions, key=lambda r: (r.start, r.end)))
         self.directive_spans: list[Span] = sorted(directive_spans)
-        self._starts = [r.start for r in self.regions]
         self._size = size  # the text's length: an insertion at the very end is inside a region ending there
+        self._everything = _Merged([r for r in self.regions if r.rules is None], size)
+        self._listed = [r for r in self.regions if r.rules is not None]
+        self._by_rule: dict[tuple[str, str | None], _Merged] = {}
 
     def __bool__(self) -> bool:
         return bool(self.regions or self.directive_spans)
@@ -94,12 +101,49 @@ class Suppressions:
         """May rule `rule_id` (of `category`) change or flag `[start, end)`?"""
         if not self.regions:
             return True
-        last = bisect.bisect_right(self._starts, max(start, end - 1) if end > start else start)
-        for region in self.regions[:last]:
-            covered = region.covers(start, end) or start == end == region.end == self._size
-            if covered and rule_matches(region.rules, rule_id, category):
-                return False
-        return True
+        if self._everything.covers(start, end):
+            return False
+        if not self._listed:
+            return True
+        merged = self._by_rule.get((rule_id, category))
+        if merged is None:
+            merged = self._by_rule[(rule_id, category)] = _Merged(
+                [r for r in self._listed if rule_matches(r.rules, rule_id, category)], self._size)
+        return not merged.covers(start, end)
+
+
+class _Merged:
+    """Sorted, disjoint spans (the union of some regions), asked "does it cover this?"."""
+
+    __slots__ = ("starts", "ends", "points", "at_end", "size")
+
+    def __init__(self, regions: list[Region], size: int) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.size = size
+        self.at_end = any(r.end == size for r in regions)  # an insertion at the very end is inside
+        self.points = sorted(r.start for r in regions if r.start >= r.end)  # empty: inside a wider span only
+        for region in sorted(regions, key=lambda r: (r.start, r.end)):
+            if region.start >= region.end:
+                continue
+            if self.ends and region.start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], region.end)
+            else:
+                self.starts.append(region.start)
+                self.ends.append(region.end)
+
+    def covers(self, start: int, end: int) -> bool:
+        if start == end == self.size and self.at_end:
+            return True
+        # the last span starting before the proposal's end (or at an insertion) reaches
+        # furthest of all that could touch it: the spans are disjoint and sorted
+        i = bisect.bisect_right(self.starts, end - 1 if end > start else start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        if self.points and end > start + 1:
+            j = bisect.bisect_right(self.points, start)
+            return j < len(self.points) and self.points[j] < end
+        return False
 
 
 def parse_directives(text: str) -> Suppressions:

@@ -64,11 +64,27 @@ CASES = [
          ["check", "{d}/a.txt"], 2, "p.toml:9: invalid regular expression"),
     Case("rule pack missing", {"normalize.toml": b'packs = ["gone.toml"]\n', "a.txt": b"Mr. Kim"},
          ["check", "{d}/a.txt"], 2, "gone.toml: rule pack not found"),
+    # 30 a's took 0.7 s on an idle machine, under the 1 s limit: the case passed only when the
+    # machine was slow. Each extra "a" multiplies the work by ~1.6, so 64 always times out.
     Case("catastrophic regex", {"normalize.toml": b'packs = ["p.toml"]\nselect = ["house"]\n',
-                                "a.txt": b"a" * 30 + b"!",
+                                "a.txt": b"a" * 64 + b"!",
                                 "p.toml": (GOOD_PACK_HEAD + '[[rule]]\nid = "house.slow"\ncategory = "typography"\n'
                                            'message = "m"\npattern = "(a|aa)+$"\nreplacement = "b"\n').encode()},
          ["check", "{d}/a.txt"], 1, "timed out"),
+    Case("catastrophic regex met while checking contradictions",
+         {"normalize.toml": b'packs = ["p.toml"]\n', "a.txt": b"Mr. Kim",
+          "p.toml": (GOOD_PACK_HEAD + '[[rule]]\nid = "house.x"\ncategory = "typography"\nmessage = "m"\n'
+                     'words = ["x"]\nreplacement = "' + "a" * 48 + 'b"\n\n[[rule]]\nid = "house.slow"\n'
+                     'category = "typography"\nmessage = "m"\npattern = "(a|a)+$"\nreplacement = "c"\n').encode()},
+         ["check", "{d}/a.txt"], 2, "timed out"),
+    Case("rule pack that is a device", {"normalize.toml": b'packs = ["/dev/zero"]\n', "a.txt": b"Mr. Kim"},
+         ["check", "{d}/a.txt"], 2, "not a regular file"),
+    Case("rule pack with one long dotted key",
+         {"normalize.toml": b'packs = ["p.toml"]\n', "a.txt": b"Mr. Kim",
+          "p.toml": (GOOD_PACK_HEAD + ".".join(["a"] * 200_000) + " = 1\n").encode()},
+         ["check", "{d}/a.txt"], 2, "dotted parts"),
+    Case("configuration that is a FIFO", {"a.txt": b"Mr. Kim"}, ["check", "--config", "{d}/fifo.toml", "{d}/a.txt"],
+         2, "not a regular file", setup=lambda d: os.mkfifo(d / "fifo.toml")),
     Case("lone surrogates in JSONL", {"in.jsonl": b'{"text": "Mr. Kim \\udc80 met Mr Putin and Mr Lee"}\n'
                                                 b'{"text": 5}\nnot json\n'},
          ["fix", "--jsonl", "{d}/in.jsonl", "-o", "{d}/out.jsonl"], 2, "line 2: no string field 'text'",

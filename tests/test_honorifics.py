@@ -80,3 +80,14 @@ def test_exceptions_do_not_vote_for_the_documents_form():
 @pytest.mark.parametrize("text", ["In New York Mr Smith said no.", "On Tuesday Mr Smith said no.", "But Mr Smith said no."])
 def test_capitalised_words_opening_a_sentence_do_not_make_a_title_of_a_work(text):
     assert "Mr. Smith" in normalize.normalize_text(text, style="en-US", select=["honorific"]).text
+
+
+def test_a_malformed_exceptions_table_is_a_pack_error_with_its_line(tmp_path):
+    from normalize.errors import RulePackError
+
+    pack = tmp_path / "titles.toml"
+    pack.write_text('[pack]\nname = "t"\nkind = "honorifics"\nlanguage = "en"\n\n[exceptions]\n'
+                    'title_words = "Pepper"\n', encoding="utf-8")
+    with pytest.raises(RulePackError) as raised:
+        parse_honorifics(read_pack(pack))
+    assert raised.value.line == 6 and "title_words" in str(raised.value)

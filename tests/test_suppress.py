@@ -199,3 +199,32 @@ def test_suppressions_repr_and_type() -> None:
     sup = parse_directives("<!-- normalize: off -->")
     assert isinstance(sup, Suppressions)
     assert "Region" in repr(sup)
+
+
+# --- bisection agrees with checking every region ---------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from normalize.suppress import Region  # noqa: E402
+
+
+def _reference_allows(regions, size, rule, start, end, category):
+    for region in regions:
+        covered = region.covers(start, end) or start == end == region.end == size
+        if covered and rule_matches(region.rules, rule, category):
+            return False
+    return True
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6), st.sampled_from([None, "names", "honorific"])),
+                max_size=8),
+       st.integers(0, 20), st.integers(0, 4), st.sampled_from(["names.shoigu", "honorific.mr", "unicode.zw"]))
+def test_allows_matches_checking_every_region(raw, start, length, rule):
+    size = 20
+    regions = [Region(s, min(size, s + n), None if r is None else frozenset([r])) for s, n, r in raw]
+    end = min(size, start + length)
+    category = rule.split(".")[0]
+    assert Suppressions(regions, [], size).allows(rule, start, end, category) == _reference_allows(
+        regions, size, rule, start, end, category)

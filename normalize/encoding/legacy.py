@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 
 
@@ -144,26 +144,25 @@ def _is_word(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _latin_runs(text: str) -> list[_Run]:
-    """Group all-non-ASCII words into runs separated only by letter-free, Latin-encodable gaps."""
+def _latin_runs(text: str) -> Iterator[_Run]:
+    """Group all-non-ASCII words into runs separated only by letter-free, Latin-encodable gaps.
+    One run at a time: a list of every run of a long text cost 16x the text in memory."""
     table = latin_byte_of()
-    runs: list[_Run] = []
     current: list[tuple[int, int]] = []
     for match in _latin_word_re().finditer(text):
         if not _is_word(text, *match.span()):
             if current:
-                runs.append(_Run(current))
+                yield _Run(_trim_latin_tail(text, current))
                 current = []
             continue
         if current:
             gap = text[current[-1][1] : match.start()]
             if "\n" in gap or any(c.isalpha() or not (c.isascii() or c in table) for c in gap):
-                runs.append(_Run(current))
+                yield _Run(_trim_latin_tail(text, current))
                 current = []
         current.append(match.span())
     if current:
-        runs.append(_Run(current))
-    return [_Run(_trim_latin_tail(text, run.words)) for run in runs]
+        yield _Run(_trim_latin_tail(text, current))
 
 
 LOWERCASE_LATIN_NEXT = re.compile(r"[ \u00a0]+[a-z]")
@@ -332,26 +331,26 @@ def _find_utf8_as_cp1251(text: str) -> list[Edit]:
     return edits
 
 
-def _utf8_tokens(text: str) -> list[tuple[int, int, str | None]]:
+def _utf8_tokens(text: str) -> Iterator[tuple[int, int, str | None]]:
     """Every token with its UTF-8 re-decoding (None when it is not UTF-8 read as cp1251).
 
     A token ending in a lone lead byte is joined with the next one through a space that was
-    a no-break space (byte 0xA0): "Р Рѕ" is "Р\xa0Рѕ".
+    a no-break space (byte 0xA0): "Р Рѕ" is "Р\xa0Рѕ". One token at a time: lists of every
+    token of a long text cost 16x the text in memory.
     """
-    out: list[tuple[int, int, str | None]] = []
-    matches = [m.span() for m in TOKEN_RE.finditer(text)]
-    i = 0
-    while i < len(matches):
-        start, end = matches[i]
+    spans = (m.span() for m in TOKEN_RE.finditer(text))
+    pending = next(spans, None)
+    while pending is not None:
+        start, end = pending
+        pending = next(spans, None)
         raw = _cp1251_bytes(text[start:end])
-        while raw and _ends_with_lone_lead(raw) and i + 1 < len(matches) and matches[i + 1][0] == end + 1:
-            more = _cp1251_bytes(text[matches[i + 1][0] : matches[i + 1][1]])
+        while raw and _ends_with_lone_lead(raw) and pending is not None and pending[0] == end + 1:
+            more = _cp1251_bytes(text[pending[0] : pending[1]])
             if more is None:
                 break
-            raw, end, i = raw + b"\xa0" + more, matches[i + 1][1], i + 1
-        out.append((start, end, _utf8_or_none(raw, text[start:end])))
-        i += 1
-    return out
+            raw, end = raw + b"\xa0" + more, pending[1]
+            pending = next(spans, None)
+        yield start, end, _utf8_or_none(raw, text[start:end])
 
 
 def _cp1251_bytes(token: str) -> bytes | None:

@@ -7,6 +7,8 @@ pickled under a key that hashes the pack bytes and this package's own code and t
 edit to either rebuilds it. Only packs that validated are ever cached. The cache lives in
 `$NORMALIZE_CACHE_DIR`, else `$XDG_CACHE_HOME/normalize`, else `~/.cache/normalize`;
 `NORMALIZE_NO_CACHE=1` turns it off, and any failure to read or write it is silently a miss.
+Unpickling runs code, so the folder and each file must belong to the current user and not be
+writable by anyone else; otherwise the cache is not used (one note on standard error).
 """
 
 from __future__ import annotations
@@ -47,8 +49,31 @@ def cache_dir() -> Path | None:
     return Path(base) / "normalize"
 
 
-def read(key: str, kind: str = "names") -> Any | None:
+def _private(info: os.stat_result) -> bool:
+    """Owned by us and writable by nobody else: no other user can have planted it."""
+    return info.st_uid == os.geteuid() and not info.st_mode & 0o022
+
+
+def trusted_dir() -> Path | None:
+    """The cache folder if it exists (or could be created) and is private, else None."""
     folder = cache_dir()
+    if folder is None or not hasattr(os, "geteuid"):
+        return folder
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.stat(folder)
+    except OSError:
+        return None
+    if not _private(info):
+        from ..files import warn_once
+
+        warn_once(f"cache folder {folder} is not owned by you or is writable by others; not using the cache")
+        return None
+    return folder
+
+
+def read(key: str, kind: str = "names") -> Any | None:
+    folder = trusted_dir()
     if folder is None:
         return None
     import gc
@@ -56,7 +81,14 @@ def read(key: str, kind: str = "names") -> Any | None:
     paused = gc.isenabled()
     gc.disable()  # unpickling makes ~100,000 objects, none of them garbage: no collection passes
     try:
-        with open(folder / f"{kind}-{key}.pickle", "rb") as handle:
+        fd = os.open(folder / f"{kind}-{key}.pickle", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if hasattr(os, "geteuid") and not _private(os.fstat(fd)):
+                from ..files import warn_once
+
+                warn_once(f"a cache file in {folder} is not owned by you or is writable by others; "
+                          "not using such files")  # one note for the folder, not one per file
+                return None
             return pickle.load(handle)
     except Exception:  # a missing, stale or unreadable cache is a miss, never an error
         return None
@@ -66,13 +98,12 @@ def read(key: str, kind: str = "names") -> Any | None:
 
 
 def write(key: str, value: Any, kind: str = "names") -> None:
-    folder = cache_dir()
+    folder = trusted_dir()
     if folder is None:
         return
     import tempfile  # only a cache miss writes: a warm run does not import it
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{kind}-", delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, folder / f"{kind}-{key}.pickle")

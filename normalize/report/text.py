@@ -24,7 +24,7 @@ def render_text(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] |
     for entry in report["files"]:
         if not entry["changes"] and not entry["findings"]:
             continue
-        lines.append(paint(entry["path"], "path"))
+        lines.append(paint(terminal_safe(entry["path"]), "path"))
         source = (sources or {}).get(entry["path"], ("", ""))[0] if show_source else ""
         items = [(c["line"], c["column"], 0, c) for c in entry["changes"]]
         items += [(f["line"], f["column"], 1, f) for f in entry["findings"]]
@@ -32,10 +32,10 @@ def render_text(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] |
             where = f"{line}:{column}"
             if kind == 0:
                 change = f"{paint(_show(item['before']), 'before')} -> {paint(_show(item['after']), 'after')}"
-                lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {change}  {item['message']}")
+                lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {change}  {terminal_safe(item['message'])}")
             else:
                 lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {paint(item['severity'], item['severity'])}"
-                             f"  {_show(item['text'])}  {_finding_detail(item)}")
+                             f"  {_show(item['text'])}  {terminal_safe(_finding_detail(item))}")
             if source and "start" in item:
                 shown, marks = source_excerpt(source, item["start"], item["end"])
                 lines.append(paint(GUTTER, "dim") + shown)
@@ -105,6 +105,14 @@ def _width(cell: str) -> int:
     if unicodedata.combining(cell):
         return 0
     return 2 if unicodedata.east_asian_width(cell) in "WF" else 1
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with control and bidi-format characters escaped: a file name, message or
+    suggestion must not clear the screen (ESC), forge a line (CR, LF) or reorder one."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def _show(text: str) -> str:

@@ -93,7 +93,7 @@ def _parse_exceptions(pack: Pack) -> Exceptions:
     if not isinstance(raw, dict) or set(raw) - set(lists) or not all(
         isinstance(v, list) and all(isinstance(w, str) for w in v) for v in lists.values()
     ):
-        raise RulePackError(pack.path, _header_line(pack.source, "exceptions"),
+        raise RulePackError(pack.path, table_line(pack.source, "exceptions"),
                             "[exceptions] takes title_words and title_openers, lists of strings")
     return Exceptions(frozenset(lists["title_words"]), frozenset(lists["title_openers"]))
 
@@ -191,7 +191,7 @@ CLOSING_MARKS = frozenset("\"”’'»“*_")
 def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptions: Exceptions) -> bool:
     """True when the word after the title is not a personal name (a brand, a town, Gen Z) or
     the title sits inside the title of a work."""
-    words = []  # the words that follow, one space apart, up to punctuation
+    words: list[str] = []  # the words that follow, one space apart, up to punctuation
     pos = end
     while len(words) < 8:
         gap = pos
@@ -291,8 +291,8 @@ def _targets(pack: HonorificPack, seen: list[tuple[Honorific, bool]], style: str
             votes.setdefault(honorific.group, Counter())[form] += 1
             first.setdefault(honorific.group, form)
         for group, counter in votes.items():
-            bare, dotted = counter["bare"], counter["dotted"]
-            chosen_form[group] = "bare" if bare > dotted else "dotted" if dotted > bare else first[group]
+            n_bare, n_dotted = counter["bare"], counter["dotted"]
+            chosen_form[group] = "bare" if n_bare > n_dotted else "dotted" if n_dotted > n_bare else first[group]
     target = {}
     for honorific, _ in seen:
         if honorific.group == "fixed":

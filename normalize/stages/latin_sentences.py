@@ -79,6 +79,21 @@ def _running_markers(sentence: str) -> list[str]:
     return found
 
 
+def _enough_markers(text: str, piece: int = 1 << 16) -> bool:
+    """At least MIN_HITS distinct marker words? Split a piece at a time: a list of every word
+    of a 50 MB text would cost ten times the text in memory."""
+    hits: set[str] = set()
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + piece) if start + piece < len(text) else len(text)
+        end = len(text) if end < 0 else end
+        hits |= GATE.intersection(text[start:end].split())
+        if len(hits) >= MIN_HITS:
+            return True
+        start = end
+    return False
+
+
 class LatinSentenceStage:
     phase = "content"
     needs_language = True
@@ -95,8 +110,7 @@ class LatinSentenceStage:
         # One split and set operations in C. A foreign sentence brings several distinct function
         # words, so every other word is enough to notice one; English copy shows at most a "de"
         # or "la" from a name.
-        tokens = doc.text.split()
-        if GATE.isdisjoint(tokens[::2]) or len(GATE.intersection(tokens)) < MIN_HITS:
+        if not _enough_markers(doc.text):
             return [], []
         findings = []
         for match in SENTENCE.finditer(doc.text):
