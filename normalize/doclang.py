@@ -30,6 +30,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "pl": frozenset("i w na z się nie do to że jest o jak po przez od za ale dla są".split()),
     "tr": frozenset("ve bir bu da de için ile olarak çok daha gibi ama olan kadar en ne değil".split()),
 }
+ANY_FUNCTION_WORD = frozenset().union(*FUNCTION_WORDS.values())
 
 # Short texts: the commonest closed-class words of each language, headline verbs included
 # ("says", "meets"); a word in several lists counts for each of them.
@@ -86,8 +87,10 @@ MIN_EVIDENCE = 1.0  # total word weight below this, or no word in lower case: un
 SAMPLE_WORDS = 80
 TITLE_CASE_WORDS = 5  # a text of this many words or more, all capitalised but these: title case
 TITLE_CASE_LOWER = frozenset("a an the and or but nor for of in on at to by up as vs via per with from into".split())
-WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*|[.!?\"“”«»]")
-UPPER = regex.compile(r"\p{Lu}")
+# Latin-script words only: a Cyrillic or Greek phrase quoted in English copy says nothing about
+# which Latin-script language the copy is in (scored by Latin profiles, it read as Romanian)
+WORD = regex.compile(r"\p{Latin}+(?:['’-]\p{Latin}+)*|[.!?\"“”«»]")
+UPPER = regex.compile(r"(?=\p{Latin})\p{Lu}")
 SENTENCE_END = frozenset('.!?"“”«»')
 
 
@@ -116,7 +119,7 @@ def main_language(text: str) -> Guess:
 
     Articles are settled by function words alone when one language has many more distinct
     ones than any other; everything else is scored word by word."""
-    words = set(text[:1_200].lower().split())
+    words = ANY_FUNCTION_WORD.intersection(text[:1_200].lower().split())  # one C pass; the rest is small
     counts = sorted(((len(words & vocabulary), language) for language, vocabulary in FUNCTION_WORDS.items()),
                     reverse=True)
     (top, best), (second, _) = counts[0], counts[1]

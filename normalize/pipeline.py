@@ -107,8 +107,13 @@ class Normalizer:
     @property
     def _stages(self) -> tuple[list[Stage], list[Stage]]:
         # Shared per process and configuration: an engine unpickled in a worker compiles once.
-        # The language setting is read per document, not compiled in.
-        key = repr((replace(self.config, language=None), self.selection))
+        # The language setting is read per document, not compiled in. The key (a repr of the
+        # settings) is worked out once per settings object, not per document.
+        known = self.__dict__.get("_stages_key")
+        if known is None or known[0] is not self.config or known[1] is not self.selection:
+            known = self._stages_key = (self.config, self.selection,
+                                        repr((replace(self.config, language=None), self.selection)))
+        key = known[2]
         stages = _COMPILED.get(key)
         if stages is None:
             stages = _COMPILED[key] = build_stages(self.config, self.selection)

@@ -18,7 +18,7 @@ import regex
 from normalize.edits import Edit
 from normalize.encoding.declared import LEGACY_CP850, LEGACY_MAC_ROMAN
 from normalize.encoding.legacy import latin_byte_of
-from normalize.encoding.legacy_file import CASE_BREAK, TYPOGRAPHY, line_cost
+from normalize.encoding.legacy_file import CASE_BREAK, TYPOGRAPHY, Reading, line_cost
 
 # (codec, rule id, name): one declared rule per page
 PAGES = (
@@ -61,26 +61,36 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
         raw = bytes(ord(c) if c < "\x80" else table[c] for c in line)
     except KeyError:
         return []  # a character no Latin-1/cp1252 reader produces: not this kind of damage
-    # The competitors: the line as it is, its control characters as cp1252 (what ftfy does), and
-    # the whole line in a Greek or Cyrillic page (the legacy repairs' business).
-    floor = min(line_cost(line).cost, line_cost(_controls_as(line, "cp1252")).cost) - MARGIN
-    for codec in RIVALS:  # Greek or Cyrillic read as Latin-1 shows control characters too
-        try:
-            floor = min(floor, line_cost(raw.decode(codec)).cost)
-        except UnicodeDecodeError:
-            continue
+    readings: dict[str, Reading] = {}  # a line without control characters is its own "controls as" reading
+
+    def cost_of(candidate: str) -> Reading:
+        if candidate not in readings:
+            readings[candidate] = line_cost(candidate)
+        return readings[candidate]
+
     candidates = []
     for codec, rule, name in PAGES:
         # the whole line in that page, or only its control characters (genuine Latin-1 around them)
         for candidate in (raw.decode(codec), _controls_as(line, codec)):
-            reading = line_cost(candidate)
+            reading = cost_of(candidate)
             # typography only, and at most one capital inside a word ("l\x83glise": "lÉglise")
             clean = reading.flaws <= TYPOGRAPHY * sum(not c.isascii() for c in candidate) + CASE_BREAK
             candidates.append((reading.cost, clean, reading, rule, name))
     candidates.sort(key=lambda c: c[0])
     cost, clean, reading, rule, name = candidates[0]
-    if not clean or cost >= floor:
+    if not clean:
         return []
+    # The competitors, read only as far as one beats the best candidate: the line as it is, its
+    # control characters as cp1252 (what ftfy does), and the whole line in a Greek or Cyrillic
+    # page (the legacy repairs' business).
+    if cost >= cost_of(line).cost - MARGIN or cost >= cost_of(_controls_as(line, "cp1252")).cost - MARGIN:
+        return []
+    for codec in RIVALS:  # Greek or Cyrillic read as Latin-1 shows control characters too
+        try:
+            if cost >= cost_of(raw.decode(codec)).cost:
+                return []
+        except UnicodeDecodeError:
+            continue
     if any(ok and other.text != reading.text and other_cost < cost + MARGIN
            for other_cost, ok, other, _, _ in candidates[1:]):
         return []  # Mac Roman and cp850 read it about as well, differently ("sêmola", "sÉmola")

@@ -56,7 +56,8 @@ _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 _SENTENCE_WORDS = frozenset("the then but and she he each when while after before yesterday today later also "
                             "still meanwhile earlier separately however this that there here if so as at in on "
                             "for from with by will may young long".split())
-_WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z")
+# matched right to left from the window's end: a forward search tries every start in the window
+_WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z", regex.REVERSE)
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
 _PARTICLE_AFTER_RE = regex.compile(r"[ \u00a0](?:bin|ibn|al|el|de|da|di|van|von|der|del|la|le)[ \u00a0-]\p{Lu}")
 # ", Texas" / ", New York" / ", Fla." as a locator: what follows ends the name, it does not go on

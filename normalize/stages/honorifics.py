@@ -118,6 +118,8 @@ class HonorificStage:
     def __init__(self, packs: list[HonorificPack]) -> None:
         self._by_language = {p.language: p for p in packs}
         self._by_bare = {p.language: {h.bare: h for h in p.honorifics} for p in packs}
+        self._lower_case = {language: tuple(t for t in titles if not t[:1].isupper())
+                            for language, titles in self._by_bare.items()}
 
     def rules(self) -> list[RuleInfo]:
         return [
@@ -134,15 +136,17 @@ class HonorificStage:
         by_bare = self._by_bare[language]
         present = set(doc.capital_words.intersection(by_bare))
         # lower-case titles (Polish dr, prof.) are not among the capitalised words
-        present.update(t for t in by_bare if not t[:1].isupper() and t in doc.text)
+        present.update(t for t in self._lower_case[language] if t in doc.text)
         if not present:  # no title anywhere: nothing to standardise
             return [], []
         text = doc.text
+        spans = [(start, end, by_bare[title]) for title in present for start, end in _title_spans(text, title)]
+        if _settled(pack, [(h, text[start:end]) for start, end, h in spans], doc.style):
+            return [], []  # every title already has the one form it could be given: nothing to judge
         hits = [
-            (start, end, by_bare[title])
-            for title in present
-            for start, end in _title_spans(text, title)
-            if not doc.is_protected(start, end) and not _not_a_title(text, start, end, by_bare[title], pack.exceptions)
+            (start, end, honorific)
+            for start, end, honorific in spans
+            if not doc.is_protected(start, end) and not _not_a_title(text, start, end, honorific, pack.exceptions)
         ]
         hits.sort(key=lambda hit: hit[0])
         target = _targets(pack, [(h, text[end - 1] == ".") for _, end, h in hits], doc.style)
@@ -179,6 +183,7 @@ def _title_spans(text: str, title: str) -> list[tuple[int, int]]:
 
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 CAPITALISED_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+){2,}$")
+POSSESSIVE_END = regex.compile(r"['’]s?$")
 OPENING_MARKS = frozenset("\"“‘'«„*_")
 CLOSING_MARKS = frozenset("\"”’'»“*_")
 
@@ -199,7 +204,7 @@ def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptio
         pos = found.end()
     if not words:
         return False
-    following = regex.sub(r"['’]s?$", "", words[0])  # Maj Sjöwall's, Dr Martens'
+    following = POSSESSIVE_END.sub("", words[0])  # Maj Sjöwall's, Dr Martens'
     if following in honorific.not_before or " ".join(words[:2]) in honorific.not_before:
         return True
     # an acronym or a lone capital not followed by a surname: Gen Z, Gen AI (an initial has
@@ -253,6 +258,23 @@ def _end_of_words(text: str, start: int, count: int) -> int:
             break
         pos = found.end()
     return pos
+
+
+def _settled(pack: HonorificPack, seen: list[tuple[Honorific, str]], style: str | None) -> bool:
+    """True when no subset of these title spans can get an edit: each fixed title is already
+    canonical, and each other group shows one form only, the house style's where it has one.
+    (The costlier not-a-title checks only remove spans, which cannot change such a verdict.)"""
+    house = pack.styles.get(style or "") or {}
+    forms: dict[str, str] = {}
+    for honorific, written in seen:
+        if honorific.group == "fixed":
+            if written != (honorific.canonical or honorific.bare):
+                return False
+            continue
+        form = "dotted" if written.endswith(".") else "bare"
+        if forms.setdefault(honorific.group, house.get(honorific.group, form)) != form:
+            return False
+    return True
 
 
 def _targets(pack: HonorificPack, seen: list[tuple[Honorific, bool]], style: str | None) -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..document import Document
+from ..document import PLAIN_ASCII_RUNS, Document
 from ..edits import Edit, Finding
 from ..rule import Rule
 
@@ -28,6 +28,74 @@ def _no_mojibake() -> frozenset[str]:
     from ..encoding.utf8 import lead_chars
 
     return CLEAN_CANDIDATES - lead_chars()
+
+
+# What the UTF-8 prefilter (encoding.utf8._pairs) can hit on besides a (lead, continuation)
+# pair: a C1 control, a lead before a lost no-break space, a lead before a lossy "?".
+C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
+NBSP_LEADS = frozenset("\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0")
+LOSSY_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
+
+
+def _clusters(text: str) -> list[str]:
+    """The stretches of two or more characters outside printable ASCII (one C-speed split). Every
+    legacy mojibake pair and every UTF-8 (lead, continuation) pair lies inside one; copy with
+    accented names and curly quotes has few or none."""
+    return [piece for piece in PLAIN_ASCII_RUNS.split(text) if len(piece) > 1]
+
+
+@cache
+def _mac_dos_traces() -> frozenset[str]:
+    """The characters without which encoding.mac_dos finds nothing (its CANDIDATE_RE)."""
+    from ..encoding.mac_dos import CANDIDATE_RE
+
+    return frozenset(c for c in map(chr, range(0x80, 0x3000)) if CANDIDATE_RE.match(c))
+
+
+@cache
+def _legacy_pairs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The letters of encoding.legacy's pair gate, and the leads and continuations of its
+    cp1251 pair gate, as sets (read off its own regexes, so the two cannot drift apart)."""
+    from ..encoding.legacy import _cp1251_pair_re, _pair_re
+
+    letters, _ = _bracket_class(_pair_re().pattern, 0)
+    leads, after = _bracket_class(_cp1251_pair_re().pattern, 0)
+    conts, _ = _bracket_class(_cp1251_pair_re().pattern, after)
+    return letters, leads, conts
+
+
+def _bracket_class(pattern: str, pos: int) -> tuple[frozenset[str], int]:
+    """The characters of the re.escape'd class "[...]" at `pos`, and the position after it."""
+    chars, i = set(), pos + 1
+    while pattern[i] != "]":
+        i += pattern[i] == "\\"  # an escaped character stands for itself
+        chars.add(pattern[i])
+        i += 1
+    return frozenset(chars), i + 1
+
+
+def _may_need_legacy_check(clusters: list[str]) -> bool:
+    """False when no two characters side by side make a pair encoding.legacy.needs_legacy_check
+    looks for (two letters of its Latin pages, or a cp1251 lead and continuation)."""
+    letters, leads, conts = _legacy_pairs()
+    return any((a in letters and b in letters) or (a in leads and b in conts)
+               for piece in clusters for a, b in zip(piece, piece[1:]))
+
+
+def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]) -> bool:
+    """False when the UTF-8 prefilter (encoding.utf8._hits) cannot hit: no C1 control, no lead
+    of a lost no-break space, no accented letter before a "?" or U+FFFD, and no (lead,
+    continuation) pair of one code page side by side. Accented names and curly quotes alone then
+    skip the line scan and ftfy."""
+    if not C1_CONTROLS.isdisjoint(unusual) or not NBSP_LEADS.isdisjoint(unusual):
+        return True
+    if "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual)):
+        return True
+    from ..encoding.utf8 import _pairs
+
+    pages = _pairs()[1]
+    return any((b == "\ufffd" and a in LOSSY_LEADS) or any(a in lead and b in cont for lead, cont in pages)
+               for piece in clusters for a, b in zip(piece, piece[1:]))
 
 
 class EncodingStage:
@@ -50,11 +118,18 @@ class EncodingStage:
         from ..encoding.utf8 import find_utf8_repairs
 
         text = doc.text
-        edits, findings = find_utf8_repairs(text)  # as fast as `needs_check` when there is nothing to repair
+        # cheap gates first (set operations and one split): accented names and curly quotes
+        # alone skip the scans below; blanking re-decoded lines only removes characters
+        clusters = _clusters(text)
+        edits: list[Edit] = []
+        findings: list[Finding] = []
+        if _may_need_utf8_check(text, doc.unusual_chars, clusters):
+            edits, findings = find_utf8_repairs(text)  # as fast as `needs_check` when there is nothing to repair
         if edits:
             text = _without_redecoded_lines(text, edits)
-        edits += find_mac_dos_mojibake(text)
-        if needs_legacy_check(text):
+        if not _mac_dos_traces().isdisjoint(doc.unusual_chars):
+            edits += find_mac_dos_mojibake(text)
+        if _may_need_legacy_check(clusters) and needs_legacy_check(text):
             repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
             edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
             edits += find_leftover_mojibake(text, repairs)

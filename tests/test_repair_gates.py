@@ -1,0 +1,70 @@
+"""The encoding stage's cheap gates never skip a text its checks would act on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalize.document import Document
+from normalize.encoding.legacy import needs_legacy_check
+from normalize.encoding.mac_dos import find_mac_dos_mojibake
+from normalize.encoding.utf8 import find_utf8_repairs, needs_check
+from normalize.stages.repair import _clusters, _mac_dos_traces, _may_need_legacy_check, _may_need_utf8_check
+
+CASES = Path(__file__).parent / "data" / "ftfy-test-cases"
+
+
+def _ftfy_texts() -> list[str]:
+    texts = []
+    for path in sorted(CASES.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for case in data if isinstance(data, list) else []:
+            texts += [case[k] for k in ("original", "fixed", "fixed-encoding") if isinstance(case.get(k), str)]
+    return texts
+
+
+def _gates(text: str) -> tuple[bool, bool]:
+    clusters = _clusters(text)
+    return _may_need_utf8_check(text, Document(text).unusual_chars, clusters), _may_need_legacy_check(clusters)
+
+
+def test_gates_are_necessary_on_ftfy_cases():
+    texts = [t for t in _ftfy_texts() if not t.isascii()]
+    assert len(texts) > 100
+    for text in texts:
+        utf8_gate, legacy_gate = _gates(text)
+        assert utf8_gate or find_utf8_repairs(text) == ([], []), text
+        assert legacy_gate or not needs_legacy_check(text), text
+        assert not _mac_dos_traces().isdisjoint(Document(text).unusual_chars) or not find_mac_dos_mojibake(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "donâ€™t", "Ð¡ÐµÑ€Ð³ÐµÐ¹", "Ñåðãåé Øîéãó", "Ã  la carte", "cafÃ? au lait", "a\x85b", "gr\x89ce \x88 Dieu",
+])
+def test_mojibake_passes_the_gates(text: str):
+    utf8_gate, legacy_gate = _gates(text)
+    assert (utf8_gate or not needs_check(text)) and (legacy_gate or not needs_legacy_check(text))
+    assert utf8_gate or legacy_gate or not _mac_dos_traces().isdisjoint(Document(text).unusual_chars)
+
+
+def test_clean_accented_copy_skips_both_checks():
+    # accented names and curly quotes, each alone between ASCII: nothing to look at
+    utf8_gate, legacy_gate = _gates("“José Sánchez said,” according to Zoë Müller’s aide. Was it Peña?")
+    assert not utf8_gate and not legacy_gate
+    assert _mac_dos_traces().isdisjoint(Document("“José Sánchez said,” Zoë Müller’s aide.").unusual_chars)
+
+
+def test_legacy_pair_sets_match_the_legacy_regexes():
+    import re
+
+    from normalize.encoding.legacy import _cp1251_pair_re, _pair_re
+    from normalize.stages.repair import _legacy_pairs
+
+    letters, leads, conts = _legacy_pairs()
+    pair = _cp1251_pair_re().pattern
+    split = pair.index("][") + 1
+    for chars, pattern in ((letters, _pair_re().pattern.removesuffix("{2}")), (leads, pair[:split]), (conts, pair[split:])):
+        single = re.compile(pattern)
+        assert chars == {c for c in map(chr, range(0x10000)) if single.fullmatch(c)}
