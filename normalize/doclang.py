@@ -87,8 +87,10 @@ MIN_EVIDENCE = 1.0  # total word weight below this, or no word in lower case: un
 SAMPLE_WORDS = 80
 TITLE_CASE_WORDS = 5  # a text of this many words or more, all capitalised but these: title case
 TITLE_CASE_LOWER = frozenset("a an the and or but nor for of in on at to by up as vs via per with from into".split())
-WORD = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*|[.!?\"“”«»]")
-UPPER = regex.compile(r"\p{Lu}")
+# Latin-script words only: a Cyrillic or Greek phrase quoted in English copy says nothing about
+# which Latin-script language the copy is in (scored by Latin profiles, it read as Romanian)
+WORD = regex.compile(r"\p{Latin}+(?:['’-]\p{Latin}+)*|[.!?\"“”«»]")
+UPPER = regex.compile(r"(?=\p{Latin})\p{Lu}")
 SENTENCE_END = frozenset('.!?"“”«»')
 
 

@@ -96,3 +96,12 @@ def test_held_out_single_sentences(lang):
     assert sum(g == lang for g in guesses) / len(items) >= 0.98
     # a wrong language (not an undetermined one) is what rewrites text: at most one in 250
     assert sum(g not in (lang, None) for g in guesses) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    'Protesters chanted "Россия без Путина" ("Russia without Putin") outside.',
+    "Tolstoy's novel \"Война и мир\" (War and Peace) is long.",
+    "The Greek word φιλότιμο (philotimo) has no exact English equivalent.",
+])
+def test_a_quoted_phrase_in_another_script_does_not_decide_the_latin_language(text):
+    assert main_language(text).language == "en"
