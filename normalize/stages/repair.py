@@ -166,11 +166,10 @@ class HygieneStage:
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.unusual_chars <= PLAIN_LATIN:  # no control, invisible, odd space or decomposed character
             return [], []
-        from ..hygiene import _KEEPABLE_SPACES, find_hygiene_issues
+        from ..hygiene import find_hygiene_issues
 
-        # the language only decides whether a no-break space is kept: not asked for without one
-        return find_hygiene_issues(doc.text, doc.language if not doc.unusual_chars.isdisjoint(_KEEPABLE_SPACES)
-                                   else None)
+        # the language only decides whether a no-break space is kept: asked for only then
+        return find_hygiene_issues(doc.text, lambda: doc.language)
 
 
 class HomoglyphStage:
