@@ -30,7 +30,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT / "tests" / "data" / "langid-dev" / "sentences" / "en.txt"
-REUTERS = ROOT.parent.parent / "shared" / "data" / "reuters-21578" / "articles.jsonl"
+REUTERS = ROOT.parent / "shared" / "data" / "reuters-21578" / "articles.jsonl"  # ../shared beside the checkout
 NEWS = ROOT / "bench" / "corpora" / "news-modern"
 # Touches every lazily loaded table (word lists, name list, encoding models, script profiles,
 # glossaries) once, outside the timing, as the first documents of a long-running ingester would:

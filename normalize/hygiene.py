@@ -28,7 +28,8 @@ import bisect
 import re
 import sys
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Callable
 
 import regex
 
@@ -125,18 +126,20 @@ _FIXED_VIEW: dict[int, str | None] = {
 _CJK_COMPAT = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
-def find_hygiene_issues(text: str, language: str | None = None) -> tuple[list[Edit], list[Finding]]:
+def find_hygiene_issues(text: str, language: str | None | Callable[[], str | None] = None,
+                        ) -> tuple[list[Edit], list[Finding]]:
     """Propose hygiene edits and bidi findings for `text` (offsets into `text`).
 
     `language` (BCP 47, e.g. "fr", "fr-CA") only changes which no-break spaces are
-    intended: French puts them before ; : ! ? » and after «.
+    intended: French puts them before ; : ! ? » and after «. A callable is asked only
+    when a no-break space needs it (working out a document's language costs time).
     """
     if text.isascii():
         if not _ASCII_SUSPICIOUS.search(text):
             return [], []
     elif not _ANY_SUSPICIOUS.search(text) and unicodedata.is_normalized("NFC", text):
         return [], []
-    scan = _Scan(text, (language or "").lower().replace("_", "-").split("-")[0])
+    scan = _Scan(text, language)
     for match in _SUSPICIOUS.finditer(text):
         scan.handle(match.start(), match.end())
     edits = _with_nfc(text, scan.edits)
@@ -146,12 +149,18 @@ def find_hygiene_issues(text: str, language: str | None = None) -> tuple[list[Ed
 class _Scan:
     """One pass over the suspicious characters of one text; collects proposals."""
 
-    def __init__(self, text: str, language: str) -> None:
+    def __init__(self, text: str, language: str | None | Callable[[], str | None]) -> None:
         self.text = text
-        self.language = language
+        self._language = language
         self.edits: list[Edit] = []
         self.findings: list[Finding] = []
         self._line_cache: dict[int, tuple[bool, bool, bool]] = {}
+
+    @cached_property
+    def language(self) -> str:
+        """The primary language subtag ("fr" of "fr-CA"), or ""."""
+        language = self._language() if callable(self._language) else self._language
+        return (language or "").lower().replace("_", "-").split("-")[0]
 
     def handle(self, start: int, end: int) -> None:
         char = _shared(self.text[start])
@@ -239,7 +248,7 @@ class _Scan:
             return True
         if char == "\u2007":
             return False
-        if self.language == "fr" and (after in _FRENCH_BEFORE or before in _FRENCH_AFTER):
+        if (after in _FRENCH_BEFORE or before in _FRENCH_AFTER) and self.language == "fr":
             return True
         if after and after in "\u2013\u2014":
             return True

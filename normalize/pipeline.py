@@ -224,8 +224,7 @@ class Normalizer:
             return Document(text, self.config.style, like.language, like.script, markup,
                             like.language_source, like.language_confidence)
         configured = self.config.language if self.config.language != "auto" else None
-        language, script, source, confidence = detect(text, configured)
-        return Document(text, self.config.style, language, script, markup, source, confidence)
+        return _Undescribed(text, self.config.style, markup, configured)
 
     def _round(
         self, doc: Document, stages: list[Stage], extra: list[Edit] | None = None,
@@ -236,7 +235,7 @@ class Normalizer:
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
         for stage in stages:
-            if doc.language is None and stage.needs_language:
+            if stage.needs_language and doc.language is None:
                 continue  # uncertain means safe: no names, no honorific style without a language
             edits, found = stage.run(doc)
             proposals += edits
@@ -313,6 +312,27 @@ def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], lis
     ]
     built: list[Stage] = [make() for kind, make in factories if selection.may_enable(kind.families, kind.categories)]
     return [s for s in built if s.phase == "repair"], [s for s in built if s.phase == "content"]
+
+
+class _Undescribed(Document):
+    """A document whose language and script are worked out when a stage first asks: a
+    mis-decoded input the repairs rewrite is described once, after the repair, not twice."""
+
+    def __init__(self, text: str, style: str | None, markup: str, configured: str | None) -> None:
+        self._configured = configured
+        self._described: tuple[str | None, str | None, str | None, float | None] | None = None
+        super().__init__(text, style, None, None, markup, None, None)
+
+    def _description(self) -> tuple[str | None, str | None, str | None, float | None]:
+        if self._described is None:
+            self._described = detect(self.text, self._configured)
+        return self._described
+
+    # The dataclass's __init__ assigns the four fields (None): the setters ignore those.
+    language = property(lambda self: self._description()[0], lambda self, value: None)
+    script = property(lambda self: self._description()[1], lambda self, value: None)
+    language_source = property(lambda self: self._description()[2], lambda self, value: None)
+    language_confidence = property(lambda self: self._description()[3], lambda self, value: None)
 
 
 def describe(text: str) -> tuple[str | None, str | None]:

@@ -72,10 +72,33 @@ def _letter_probability(profile: Profile, padded: str, i: int) -> float:
     return p / weight
 
 
+# log(P(letter | context) + FLOOR) per profile, by the n-gram ending at the letter: the same
+# few thousand n-grams recur in every word, so each is worked out once. Keyed by id(profile):
+# profiles are loaded once and kept (load_group is cached). Cleared when it grows large.
+_LETTER_LOGS: dict[int, dict[str, float]] = {}
+LETTER_LOGS_KEEP = 400_000
+
+
+def _letter_logs(profile: Profile) -> dict[str, float]:
+    logs = _LETTER_LOGS.get(id(profile))
+    if logs is None or len(logs) > LETTER_LOGS_KEEP:
+        logs = _LETTER_LOGS[id(profile)] = {}
+    return logs
+
+
 def word_log_probability(profile: Profile, word: str) -> float:
     """log P(word) under the profile: its letters, its end, and its frequency as a word."""
     padded = f" {word} "
-    lp = sum(math.log(_letter_probability(profile, padded, i) + FLOOR) for i in range(1, len(padded)))
+    logs = _letter_logs(profile)
+    reach = profile.order - 1  # a letter's probability depends on it and at most `reach` before it
+    terms = []
+    for i in range(1, len(padded)):
+        key = padded[max(0, i - reach) : i + 1]  # shorter near the start, as the orders it allows
+        term = logs.get(key)
+        if term is None:
+            term = logs[key] = math.log(_letter_probability(profile, padded, i) + FLOOR)
+        terms.append(term)
+    lp = sum(terms)
     seen = profile.words.get(word, 0) / profile.word_total if profile.word_total else 0.0
     return lp + WORD_WEIGHT * math.log(seen + UNSEEN_WORD)
 

@@ -6,6 +6,7 @@ detectors keep their own fast paths for text that cannot need them.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..document import PLAIN_ASCII_RUNS, Document
@@ -91,11 +92,19 @@ def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]
         return True
     if "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual)):
         return True
-    from ..encoding.utf8 import _pairs
+    # the clusters hold no line break, so joined by one no pair spans two of them
+    return _utf8_pair_re().search("\n".join(clusters)) is not None
 
-    pages = _pairs()[1]
-    return any((b == "\ufffd" and a in LOSSY_LEADS) or any(a in lead and b in cont for lead, cont in pages)
-               for piece in clusters for a, b in zip(piece, piece[1:]))
+
+@cache
+def _utf8_pair_re() -> re.Pattern[str]:
+    """One C-speed scan for what a character-by-character test did: a lossy lead before U+FFFD,
+    or a (lead, continuation) pair of one code page (encoding.utf8._pairs)."""
+    from ..encoding.utf8 import _char_class, _pairs
+
+    pairs = [f"[{_char_class(''.join(lead))}][{_char_class(''.join(cont))}]"
+             for lead, cont in _pairs()[1]]
+    return re.compile("|".join([f"[{_char_class(''.join(LOSSY_LEADS))}]\ufffd", *pairs]))
 
 
 class EncodingStage:
@@ -168,7 +177,8 @@ class HygieneStage:
             return [], []
         from ..hygiene import find_hygiene_issues
 
-        return find_hygiene_issues(doc.text, doc.language)
+        # the language only decides whether a no-break space is kept: asked for only then
+        return find_hygiene_issues(doc.text, lambda: doc.language)
 
 
 class HomoglyphStage:

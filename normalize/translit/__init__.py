@@ -26,6 +26,7 @@ import importlib
 import pkgutil
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 __all__ = ["LOSSY", "SCHEME_NAMES", "name_spellings", "scheme_module", "supported_languages", "transliterate"]
 
@@ -40,9 +41,19 @@ def _modules() -> dict[str, ModuleType]:
     }
 
 
+@cache
 def scheme_module(language: str) -> ModuleType | None:
-    """The module of `language`'s scheme (a code or a tag such as "uk-UA"), or None."""
-    return _modules().get(language.lower().replace("_", "-").split("-")[0])
+    """The module of `language`'s scheme (a code or a tag such as "uk-UA"), or None. Only that
+    module is imported: a run that romanises one Greek fragment loads no other scheme."""
+    code = language.lower().replace("_", "-").split("-")[0]
+    if not code.isascii() or not code.isalpha():
+        return None
+    try:
+        return importlib.import_module(f"{__name__}.{code}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{__name__}.{code}":
+            return None
+        raise
 
 
 def transliterate(text: str, language: str) -> str | None:
@@ -81,6 +92,12 @@ def supported_languages() -> frozenset[str]:
     return frozenset(_modules())
 
 
-SCHEME_NAMES: dict[str, str] = {code: module.SCHEME for code, module in _modules().items()}
-LOSSY: frozenset[str] = frozenset(code for code, module in _modules().items() if getattr(module, "LOSSY", False))
-"""Languages whose result is only a consonant skeleton: good for a suggestion, not for a fix."""
+def __getattr__(name: str) -> Any:
+    """SCHEME_NAMES (code -> scheme name) and LOSSY (languages whose result is only a consonant
+    skeleton: good for a suggestion, not for a fix), worked out on first use: they import every
+    scheme module, which a one-file run does not need."""
+    if name == "SCHEME_NAMES":
+        return {code: module.SCHEME for code, module in _modules().items()}
+    if name == "LOSSY":
+        return frozenset(code for code, module in _modules().items() if getattr(module, "LOSSY", False))
+    raise AttributeError(name)

@@ -11,11 +11,9 @@ the same format, so one small engine serves both. Each language's tables live in
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 
 @dataclass(frozen=True)
@@ -78,7 +76,10 @@ class Scheme:
 @lru_cache(maxsize=1)
 def iuliia_schemes() -> tuple[Scheme, ...]:
     """The Russian schemes of iuliia (ALA-LC, BGN/PCGN, ISO 9, GOST, ICAO, wikipedia, ...)."""
-    raw = resources.files("normalize").joinpath("data/translit/iuliia.json").read_text("utf-8")
+    import json  # here, not at module load: a `check` that needs no scheme starts faster
+    from pathlib import Path
+
+    raw = (Path(__file__).parent.parent / "data" / "translit" / "iuliia.json").read_text("utf-8")
     return tuple(Scheme(name=name, **tables) for name, tables in sorted(json.loads(raw).items()))
 
 
