@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from .errors import NormalizeError, RulePackError
 from .files import read_bounded, untrusted, warn_once
-from .tomlpos import locate
+from .tomlpos import locate, table_line
 
 SEVERITY_NAMES = ("error", "warning", "info")
 FOREIGN_ACTIONS = ("flag", "note", "keep", "remove", "translate", "transliterate")
@@ -134,6 +134,10 @@ def _line_in(source: str, pyproject: bool, key: str | None, per_file: int | None
     prefix = "tool.normalize" if pyproject else ""
     if per_file is not None:
         return locate(source, f"{prefix}.per-file" if prefix else "per-file", per_file, key)
+    if key is not None:  # a key written as its own table: [tool.normalize.per-file-ignores]
+        header = table_line(source, f"{prefix}.{key}" if prefix else key)
+        if header is not None:
+            return header
     if not pyproject:
         return locate(source, None, 0, key)
     lines = source.splitlines()

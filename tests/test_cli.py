@@ -377,6 +377,11 @@ def test_per_file_settings_accept_findings_in_matching_files(tmp_path):
         encoding="utf-8")
     bad = run("check", "new.txt", cwd=tmp_path)
     assert bad.returncode == 2 and b"pyproject.toml:5:" in bad.stderr and b"did you mean 'foreign-script'" in bad.stderr
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.normalize]\nstyle = "en-GB"\n\n'
+        '[tool.normalize.per-file-ignores]\n"new.txt" = ["nmaes"]\n', encoding="utf-8")
+    bad = run("check", "new.txt", cwd=tmp_path)  # the error names the table's line, not [tool.normalize]'s
+    assert bad.returncode == 2 and b"pyproject.toml:7:" in bad.stderr and b"did you mean 'names'" in bad.stderr
 
 
 def test_format_choices_come_from_the_registry():
