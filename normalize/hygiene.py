@@ -174,6 +174,13 @@ class _Scan:
             self._propose(start, start + 1, LIGATURES[char], LIGATURE, f"ligature {_describe(char)} spelled out")
         elif _is_bidi(char):
             self._bidi(start, char)
+        elif char in NOT_CP1252 and _inside_word(self.text, start):
+            # a letter of a DOS or Mac code page read as Latin-1 ("M\x81nchen" is München in
+            # cp850): deleting it would lose the letter, and only a person can tell the page
+            # (C1 codes that are cp1252 punctuation are the encoding stage's to repair)
+            self.findings.append(CONTROL_CHAR.finding(
+                start, start + 1, char, f"control character {_describe(char)} inside a word: probably a letter "
+                "of a DOS or Mac code page read as Latin-1; not removed"))
         elif _is_control(char):
             self._propose(start, start + 1, "", CONTROL_CHAR,
                           f"control character {_describe(char)} removed{_cp1252_hint(char)}")
@@ -388,6 +395,15 @@ def _is_bidi(char: str) -> bool:
 
 def _is_control(char: str) -> bool:
     return char < " " or "\x7f" <= char <= "\x9f"
+
+
+NOT_CP1252 = frozenset("\x81\x8d\x8f\x90\x9d")  # C1 codes cp1252 leaves undefined
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """Between two letters, and not after a UTF-8 lead read as Latin-1 ("Ã\x81" is "Á")."""
+    return (0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+            and not "\xc2" <= text[index - 1] <= "\xf4")
 
 
 def _cp1252_hint(char: str) -> str:

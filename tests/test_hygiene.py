@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import normalize
+
 from normalize.edits import Edit, apply_edits, resolve_overlaps
 from normalize.hygiene import find_hygiene_issues
 
@@ -221,3 +223,15 @@ def test_random_mixtures_fix_to_a_fixed_point() -> None:
         assert find_hygiene_issues(apply_edits(text, kept), language)[0] == []
 
     check()
+
+
+def test_a_control_code_cp1252_leaves_undefined_inside_a_word_is_reported_not_deleted():
+    # "M\x81nchen" is München in cp850 ("MÅnchen" in Mac Roman): deleting the
+    # code would lose a letter, so only a person decides
+    text = "The meeting in M\x81nchen ended on Tuesday, the minister said."
+    result = normalize.normalize_text(text)
+    assert result.text == text
+    assert [(f.rule, f.severity, f.start) for f in result.findings] == [("unicode.control", "warning", 16)]
+    # cp1252 punctuation read as Latin-1 is still repaired, with no finding beside it
+    fixed = normalize.normalize_text("Il est entré à l\x92Ecole normale supérieure en septembre dernier.")
+    assert "l’Ecole" in fixed.text and fixed.findings == []
