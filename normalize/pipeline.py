@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, TypeVar
 
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
@@ -187,7 +187,7 @@ class Normalizer:
                 extra = []
                 if found:
                     back = OffsetMap(applied)  # built once per pass: each finding is a bisection
-                    findings += [_move(f, *back.span(f.start, f.end)) for f in found]
+                    findings += [_move(f, *back.span(f.start, f.end)) for f in found] if applied else found
                 if not edits:
                     break
                 changed = True
@@ -205,8 +205,13 @@ class Normalizer:
             changes, located = [], []
         else:
             lines = LineIndex(text)
-            changes = [_change(text, e, lines) for e in applied]
-            located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
+            # Each edit and finding is dropped as soon as its located copy exists, so the two
+            # forms of tens of thousands of them are never all alive at once (peak memory).
+            changes = [_change(text, e, lines) for e in _draining(applied)]
+            unique = _unique(findings)
+            findings.clear()
+            located = [_locate(f, lines) for f in _draining(unique)]
+            located.sort(key=lambda f: (f.start, f.end, f.rule))
         return Result(output, changes, located, None, doc.language, text,
                       language_source=doc.language_source, language_confidence=doc.language_confidence)
 
@@ -367,6 +372,8 @@ def _as_suggestion(text: str, edit: Edit) -> Finding:
                    f"{edit.message} (unsafe fix, not applied: use --unsafe-fixes)", suggestion=edit.replacement)
 
 
+T = TypeVar("T")
+
 LANGUAGE_NEUTRAL = frozenset({"honorific", "transliteration"})
 
 
@@ -375,6 +382,13 @@ def _small(edits: list[Edit], doc: Document) -> Document | None:
     worked out again: titles and Latin name spellings only. Repairs can (a look-alike fixed
     in a short text may tip its script count; a mis-decoded article becomes Cyrillic)."""
     return doc if all(e.category in LANGUAGE_NEUTRAL for e in edits) else None
+
+
+def _draining(items: list[T]) -> Iterator[T]:
+    """The items of `items` in order, each removed from the list as it is handed out."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
