@@ -186,14 +186,18 @@ class Normalizer:
                 edits, found, complete = self._round(doc, stages, extra)
                 extra = []
                 if found:
-                    back = OffsetMap(applied)  # built once per pass: each finding is a bisection
-                    findings += [_move(f, *back.span(f.start, f.end)) for f in found] if applied else found
+                    if applied:
+                        back = OffsetMap(applied)  # built once per pass: each finding is a bisection
+                        findings += [_move(f, *back.span(f.start, f.end)) for f in found]
+                        del back  # its offset lists are as long as `applied`
+                    else:
+                        findings += found
                 if not edits:
                     break
                 changed = True
-                current = doc.text
-                applied = sorted(compose(applied, current, edits), key=lambda e: (e.start, e.end))
-                doc = self._document(apply_edits(current, edits), markup, _small(edits, doc))
+                # no local copy of the old text: it is freed with the old document
+                applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
+                doc = self._document(apply_edits(doc.text, edits), markup, _small(edits, doc))
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a
                     # repair can: mojibake repaired into a no-break space): nothing new to find
