@@ -211,7 +211,8 @@ class Normalizer:
             lines = LineIndex(text)
             # Each edit and finding is dropped as soon as its located copy exists, so the two
             # forms of tens of thousands of them are never all alive at once (peak memory).
-            changes = [_change(text, e, lines) for e in _draining(applied)]
+            shared: dict[str, str] = {}
+            changes = [_change(text, e, lines, shared) for e in _draining(applied)]
             unique = _unique(findings)
             findings.clear()
             located = [_locate(f, lines) for f in _draining(unique)]
@@ -413,10 +414,13 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex) -> Change:
+def _change(text: str, edit: Edit, lines: LineIndex, shared: dict[str, str]) -> Change:
     line, column = lines.position(edit.start)
+    before = text[edit.start : edit.end]
+    if len(before) <= 4:  # one string per repeated short "before" (an invisible mark, mojibake)
+        before = shared.get(before) or (shared.setdefault(before, before) if len(shared) < 4096 else before)
     return Change(edit.rule, edit.category, edit.start, edit.end, line, column,
-                  text[edit.start : edit.end], edit.replacement, edit.message)
+                  before, edit.replacement, edit.message)
 
 
 def _locate(finding: Finding, lines: LineIndex) -> Finding:
