@@ -30,7 +30,12 @@ class Document:
     @cached_property
     def _protection(self) -> tuple[list[tuple[int, int]], Any]:
         # Worked out on first use only: most texts give no stage a reason to ask.
-        return protection(self.text, self.markup)
+        return protection(self.text, self.markup, self.url_spans)
+
+    @cached_property
+    def url_spans(self) -> list[tuple[int, int]]:
+        """URLs and e-mail addresses (sorted, unmerged): protected, and skipped by the name matcher."""
+        return url_spans(self.text)
 
     @property
     def protected_spans(self) -> list[tuple[int, int]]:
@@ -81,9 +86,11 @@ class Document:
 
 
 
-def protection(text: str, markup: str) -> tuple[list[tuple[int, int]], Any]:
-    """Spans no stage may change (URLs, markup, directives) and the inline suppressions."""
-    spans = url_spans(text)
+def protection(text: str, markup: str,
+               urls: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int]], Any]:
+    """Spans no stage may change (URLs, markup, directives) and the inline suppressions.
+    `urls`: the text's `url_spans`, when the caller already has them (not changed here)."""
+    spans = url_spans(text) if urls is None else list(urls)
     if markup != "text":
         from .markup import protected_spans
 

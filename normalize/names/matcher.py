@@ -114,12 +114,14 @@ class NameMatcher:
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
 
     def find(self, text: str, protected: Callable[[int, int], bool] | None = None,
-             capitals: frozenset[str] | None = None) -> tuple[list[Edit], list[Finding]]:
-        """`capitals`: the text's distinct capitalised words, when the caller already has them."""
+             capitals: frozenset[str] | None = None,
+             urls: Callable[[], list[tuple[int, int]]] | None = None) -> tuple[list[Edit], list[Finding]]:
+        """`capitals`: the text's distinct capitalised words, when the caller already has them;
+        `urls`: gives the text's URL and e-mail spans (Document.url_spans), asked only when needed."""
         windows = self._windows(text, capitals)
         if not windows:
             return [], []
-        tokens = _tokenize(text, windows)
+        tokens = _tokenize(text, windows, urls() if urls is not None else _skip_spans(text))
         matches, loose = self._exact(text, tokens)
         matches += self._fuzzy(text, tokens, loose)
         if protected is not None:
@@ -481,9 +483,9 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _tokenize(text: str, windows: list[tuple[int, int]]) -> list[_Token]:
-    """Tokens of the windows, in order; a skipped, empty token between windows keeps them apart."""
-    skips = _skip_spans(text)
+def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, int]]) -> list[_Token]:
+    """Tokens of the windows, in order; a skipped, empty token between windows keeps them apart.
+    `skips`: the text's URL and e-mail spans (names inside them are not prose)."""
     starts = [s for s, _ in skips]
     tokens: list[_Token] = []
     for window_start, window_end in windows:

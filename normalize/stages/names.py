@@ -51,8 +51,8 @@ class NameStage:
             if doc.style != doc.language:
                 return [], []
             matcher = self._press_matcher(doc.language)
-            return matcher.find(doc.text, doc.is_protected, doc.capital_words) if matcher else ([], [])
-        return self._matcher.find(doc.text, doc.is_protected, doc.capital_words)
+            return matcher.find(doc.text, doc.is_protected, doc.capital_words, lambda: doc.url_spans) if matcher else ([], [])
+        return self._matcher.find(doc.text, doc.is_protected, doc.capital_words, lambda: doc.url_spans)
 
     def _press_matcher(self, language: str) -> Any:
         from ..names import NameMatcher
