@@ -8,8 +8,9 @@ as a `Change` with offsets into the *input* text.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = (
@@ -263,31 +264,19 @@ def compose(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
         return list(second)
     if not second:
         return list(first)
-    items: list[tuple[int, int, int, Edit]] = []  # (start1, end1, round, edit) in text1 offsets
-    shift = 0
-    for edit in first:
-        out_start = edit.start + shift
-        items.append((out_start, out_start + len(edit.replacement), 0, edit))
-        shift += len(edit.replacement) - (edit.end - edit.start)
-    items += [(e.start, e.end, 1, e) for e in second]
-    items.sort(key=lambda item: (item[0], item[1], item[2]))
-
-    clusters: list[list[tuple[int, int, int, Edit]]] = []
-    last_end, has_zero = -1, False  # of the current cluster, kept as it grows (no rescans)
-    for item in items:
-        if clusters:
-            zero = item[0] == item[1] or has_zero
-            if item[0] < last_end or (item[0] == last_end and zero):
-                clusters[-1].append(item)
-                last_end = max(last_end, item[1])
-                has_zero = has_zero or item[0] == item[1]
-                continue
-        clusters.append([item])
-        last_end, has_zero = item[1], item[0] == item[1]
+    # (start1, end1, round, edit) in text1 offsets, in that order: the second round's few
+    # items are sorted, the first round's come in order from a generator when they are
+    # already sorted (the usual case), so no tuple per earlier edit is ever held at once.
+    later = sorted(((e.start, e.end, 1, e) for e in second), key=lambda item: (item[0], item[1], item[2]))
+    items: Iterable[tuple[int, int, int, Edit]]
+    if _in_order(_in_text1(first)):
+        items = heapq.merge(_in_text1(first), later, key=lambda item: (item[0], item[1], item[2]))
+    else:
+        items = sorted([*_in_text1(first), *later], key=lambda item: (item[0], item[1], item[2]))
 
     out: list[Edit] = []
     shift = 0  # text1 offset minus text0 offset, before the current cluster
-    for cluster in clusters:
+    for cluster in _clusters(items):
         start1 = min(i[0] for i in cluster)
         end1 = max(i[1] for i in cluster)
         firsts = [i[3] for i in cluster if i[2] == 0]
@@ -308,6 +297,43 @@ def compose(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
                  lead.severity, lead.priority)
         )
     return out
+
+
+def _in_text1(first: list[Edit]) -> Iterator[tuple[int, int, int, Edit]]:
+    shift = 0
+    for edit in first:
+        out_start = edit.start + shift
+        yield out_start, out_start + len(edit.replacement), 0, edit
+        shift += len(edit.replacement) - (edit.end - edit.start)
+
+
+def _in_order(items: Iterator[tuple[int, int, int, Edit]]) -> bool:
+    last = (-1, -1)
+    for start, end, _, _ in items:
+        if (start, end) < last:
+            return False
+        last = (start, end)
+    return True
+
+
+def _clusters(items: Iterable[tuple[int, int, int, Edit]]) -> Iterator[list[tuple[int, int, int, Edit]]]:
+    """Sorted `items` in runs that touch, one run at a time (not a list of every run:
+    memory, when most runs hold one edit)."""
+    cluster: list[tuple[int, int, int, Edit]] = []
+    last_end, has_zero = -1, False  # of the current cluster, kept as it grows (no rescans)
+    for item in items:
+        if cluster:
+            zero = item[0] == item[1] or has_zero
+            if item[0] < last_end or (item[0] == last_end and zero):
+                cluster.append(item)
+                last_end = max(last_end, item[1])
+                has_zero = has_zero or item[0] == item[1]
+                continue
+            yield cluster
+        cluster = [item]
+        last_end, has_zero = item[1], item[0] == item[1]
+    if cluster:
+        yield cluster
 
 
 def _moved(edit: Edit, start: int, end: int, replacement: str) -> Edit:

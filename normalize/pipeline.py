@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, TypeVar
 
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
@@ -186,14 +186,18 @@ class Normalizer:
                 edits, found, complete = self._round(doc, stages, extra)
                 extra = []
                 if found:
-                    back = OffsetMap(applied)  # built once per pass: each finding is a bisection
-                    findings += [_move(f, *back.span(f.start, f.end)) for f in found]
+                    if applied:
+                        back = OffsetMap(applied)  # built once per pass: each finding is a bisection
+                        findings += [_move(f, *back.span(f.start, f.end)) for f in found]
+                        del back  # its offset lists are as long as `applied`
+                    else:
+                        findings += found
                 if not edits:
                     break
                 changed = True
-                current = doc.text
-                applied = sorted(compose(applied, current, edits), key=lambda e: (e.start, e.end))
-                doc = self._document(apply_edits(current, edits), markup, _small(edits, doc))
+                # no local copy of the old text: it is freed with the old document
+                applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
+                doc = self._document(apply_edits(doc.text, edits), markup, _small(edits, doc))
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a
                     # repair can: mojibake repaired into a no-break space): nothing new to find
@@ -205,8 +209,14 @@ class Normalizer:
             changes, located = [], []
         else:
             lines = LineIndex(text)
-            changes = [_change(text, e, lines) for e in applied]
-            located = sorted((_locate(f, lines) for f in _unique(findings)), key=lambda f: (f.start, f.end, f.rule))
+            # Each edit and finding is dropped as soon as its located copy exists, so the two
+            # forms of tens of thousands of them are never all alive at once (peak memory).
+            shared: dict[str, str] = {}
+            changes = [_change(text, e, lines, shared) for e in _draining(applied)]
+            unique = _unique(findings)
+            findings.clear()
+            located = [_locate(f, lines) for f in _draining(unique)]
+            located.sort(key=lambda f: (f.start, f.end, f.rule))
         return Result(output, changes, located, None, doc.language, text,
                       language_source=doc.language_source, language_confidence=doc.language_confidence)
 
@@ -387,6 +397,8 @@ def _as_suggestion(text: str, edit: Edit) -> Finding:
                    f"{edit.message} (unsafe fix, not applied: use --unsafe-fixes)", suggestion=edit.replacement)
 
 
+T = TypeVar("T")
+
 LANGUAGE_NEUTRAL = frozenset({"honorific", "transliteration"})
 
 
@@ -395,6 +407,13 @@ def _small(edits: list[Edit], doc: Document) -> Document | None:
     worked out again: titles and Latin name spellings only. Repairs can (a look-alike fixed
     in a short text may tip its script count; a mis-decoded article becomes Cyrillic)."""
     return doc if all(e.category in LANGUAGE_NEUTRAL for e in edits) else None
+
+
+def _draining(items: list[T]) -> Iterator[T]:
+    """The items of `items` in order, each removed from the list as it is handed out."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -415,10 +434,13 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex) -> Change:
+def _change(text: str, edit: Edit, lines: LineIndex, shared: dict[str, str]) -> Change:
     line, column = lines.position(edit.start)
+    before = text[edit.start : edit.end]
+    if len(before) <= 4:  # one string per repeated short "before" (an invisible mark, mojibake)
+        before = shared.get(before) or (shared.setdefault(before, before) if len(shared) < 4096 else before)
     return Change(edit.rule, edit.category, edit.start, edit.end, line, column,
-                  text[edit.start : edit.end], edit.replacement, edit.message)
+                  before, edit.replacement, edit.message)
 
 
 def _locate(finding: Finding, lines: LineIndex) -> Finding:

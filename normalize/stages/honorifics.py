@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 import regex
 
@@ -141,7 +142,7 @@ class HonorificStage:
             return [], []
         text = doc.text
         spans = [(start, end, by_bare[title]) for title in present for start, end in _title_spans(text, title)]
-        if _settled(pack, [(h, text[start:end]) for start, end, h in spans], doc.style):
+        if _settled(pack, ((h, text[start:end]) for start, end, h in spans), doc.style):  # lazily: memory
             return [], []  # every title already has the one form it could be given: nothing to judge
         hits = [
             (start, end, honorific)
@@ -149,7 +150,7 @@ class HonorificStage:
             if not doc.is_protected(start, end) and not _not_a_title(text, start, end, honorific, pack.exceptions)
         ]
         hits.sort(key=lambda hit: hit[0])
-        target = _targets(pack, [(h, text[end - 1] == ".") for _, end, h in hits], doc.style)
+        target = _targets(pack, ((h, text[end - 1] == ".") for _, end, h in hits), doc.style)
         edits = []
         for start, end, honorific in hits:
             wanted = target.get(honorific.id)
@@ -260,7 +261,7 @@ def _end_of_words(text: str, start: int, count: int) -> int:
     return pos
 
 
-def _settled(pack: HonorificPack, seen: list[tuple[Honorific, str]], style: str | None) -> bool:
+def _settled(pack: HonorificPack, seen: Iterable[tuple[Honorific, str]], style: str | None) -> bool:
     """True when no subset of these title spans can get an edit: each fixed title is already
     canonical, and each other group shows one form only, the house style's where it has one.
     (The costlier not-a-title checks only remove spans, which cannot change such a verdict.)"""
@@ -277,24 +278,27 @@ def _settled(pack: HonorificPack, seen: list[tuple[Honorific, str]], style: str 
     return True
 
 
-def _targets(pack: HonorificPack, seen: list[tuple[Honorific, bool]], style: str | None) -> dict[str, str]:
-    """Decide the wanted spelling of each honorific present in the document."""
+def _targets(pack: HonorificPack, seen: Iterable[tuple[Honorific, bool]], style: str | None) -> dict[str, str]:
+    """Decide the wanted spelling of each honorific present in the document (`seen` is
+    read once, so it can be a generator: one tuple per title of a long text is memory)."""
     chosen_form: dict[str, str] = {}
     house = pack.styles.get(style or "")
-    if house:
-        chosen_form.update(house)
-    else:  # the document's own majority, per group; a tie keeps the first form seen
-        votes: dict[str, Counter[str]] = {}
-        first: dict[str, str] = {}
-        for honorific, dotted in seen:
+    present: dict[str, Honorific] = {}
+    votes: dict[str, Counter[str]] = {}
+    first: dict[str, str] = {}
+    for honorific, dotted in seen:
+        present.setdefault(honorific.id, honorific)
+        if not house:  # the document's own majority, per group; a tie keeps the first form seen
             form = "dotted" if dotted else "bare"
             votes.setdefault(honorific.group, Counter())[form] += 1
             first.setdefault(honorific.group, form)
-        for group, counter in votes.items():
-            n_bare, n_dotted = counter["bare"], counter["dotted"]
-            chosen_form[group] = "bare" if n_bare > n_dotted else "dotted" if n_dotted > n_bare else first[group]
+    if house:
+        chosen_form.update(house)
+    for group, counter in votes.items():
+        n_bare, n_dotted = counter["bare"], counter["dotted"]
+        chosen_form[group] = "bare" if n_bare > n_dotted else "dotted" if n_dotted > n_bare else first[group]
     target = {}
-    for honorific, _ in seen:
+    for honorific in present.values():
         if honorific.group == "fixed":
             target[honorific.id] = honorific.canonical or honorific.bare
         elif honorific.group in chosen_form:
