@@ -198,3 +198,13 @@ def test_house_markers_come_from_the_configuration(tmp_path):
     config.write_text('foreign-markers = [["[[el]]"]]\n', encoding="utf-8")
     with pytest.raises(normalize.NormalizeError, match=r"normalize.toml:1: .*foreign-markers"):
         normalize.Normalizer(config=config)
+
+
+def test_a_wrapped_line_that_stops_on_a_function_word_is_not_a_foreign_sentence():
+    # Reuters 7424: a French institution's name, cut by the story's hard line wrap
+    text = ("Caisse de depot et placement du\nQuebec, the government agency which manages the province's\n"
+            "pension funds, said its investment portfolio earned a net\nprofit of almost three billion dlrs.\n")
+    assert [f for f in findings(text) if f.rule == "foreign-script.latin-sentence"] == []
+    spanish = ("The minister spoke to reporters on Tuesday.\nEl gobierno no tiene planes de subir los impuestos "
+               "este año.\nHe then left for the airport.")  # a whole sentence on its line is still one
+    assert [f.language for f in findings(spanish) if f.rule == "foreign-script.latin-sentence"] == ["es"]

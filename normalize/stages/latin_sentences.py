@@ -61,6 +61,16 @@ def running_text(sentence: str) -> bool:
     return len(_running_markers(sentence)) >= 2
 
 
+def _cut_by_wrap(sentence: str, text: str, end: int) -> bool:
+    """A line of hard-wrapped copy that stops on a function word and goes on below is the start
+    of a longer phrase, not a sentence: "Caisse de depot et placement du\nQuebec, the agency
+    ..." (a French name inside an English sentence)."""
+    if sentence[-1:] in ".!?" or text[end : end + 1] != "\n" or not text[end + 1 : end + 2].strip():
+        return False
+    words = sentence.lower().split()
+    return bool(words) and words[-1] in ALL_MARKERS
+
+
 def _running_markers(sentence: str) -> list[str]:
     """Function words of other languages in running text: lower case (or opening the sentence),
     and not a surname particle after an initial: "de" in "el precio de la vivienda", not in
@@ -117,7 +127,7 @@ class LatinSentenceStage:
             sentence = match.group().strip()
             if len(sentence.split()) < MIN_WORDS or ALL_MARKERS.isdisjoint(sentence.lower().split()):
                 continue
-            if not running_text(sentence):
+            if not running_text(sentence) or _cut_by_wrap(sentence, doc.text, match.end()):
                 continue
             language, confidence = latin_language(sentence)
             # precision is about "not English": which other language it is may be less sure
