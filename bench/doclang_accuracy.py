@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from headline_case import REUTERS, headlines  # noqa: E402
+from langid_accuracy import langdetect_guess  # noqa: E402
 
 from normalize.doclang import latin_language, main_language  # noqa: E402
 
@@ -56,16 +57,6 @@ def ours(text: str) -> str:
 
 def before(text: str) -> str:
     return latin_language(text)[0] or "en"
-
-
-def langdetect_guess(text: str) -> str:
-    import langdetect
-
-    langdetect.DetectorFactory.seed = 0
-    try:
-        return langdetect.detect(text).split("-")[0]
-    except langdetect.LangDetectException:
-        return "und"
 
 
 def row(label: str, items: list[str], lang: str, guessers: dict) -> None:  # type: ignore[type-arg]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -21,15 +20,7 @@ EN_SENTENCES = HERE / "data" / "langid-dev" / "sentences" / "en.txt"
 BUNDLED = bundled_paths()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory):
-    previous = os.environ.get("NORMALIZE_CACHE_DIR")
-    os.environ["NORMALIZE_CACHE_DIR"] = str(tmp_path_factory.mktemp("names-cache"))
-    yield
-    if previous is None:
-        os.environ.pop("NORMALIZE_CACHE_DIR", None)
-    else:
-        os.environ["NORMALIZE_CACHE_DIR"] = previous
+pytestmark = pytest.mark.usefixtures("private_names_cache")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ These tests hold the floor (bench/names_precision.py prints the full report):
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from pathlib import Path
 
@@ -37,15 +36,7 @@ ALLOWED_REUTERS = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory):
-    previous = os.environ.get("NORMALIZE_CACHE_DIR")
-    os.environ["NORMALIZE_CACHE_DIR"] = str(tmp_path_factory.mktemp("names-cache"))
-    yield
-    if previous is None:
-        os.environ.pop("NORMALIZE_CACHE_DIR", None)
-    else:
-        os.environ["NORMALIZE_CACHE_DIR"] = previous
+pytestmark = pytest.mark.usefixtures("private_names_cache")
 
 
 @pytest.fixture(scope="module")

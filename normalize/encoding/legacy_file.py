@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from operator import add
 
 from normalize.encoding.stats import UNKNOWN_LOGP, LetterModel, best_score, languages_of
+from normalize.encoding.stats import code_page_script as _script
 from normalize.errors import NormalizeError
 
 # Python codec -> name reported; the order breaks ties between equal readings (cp1252 first:
@@ -351,17 +352,6 @@ def _candidates(script: str, language: str | None, padded: str) -> list[LetterMo
     most = max(k for k, _ in known)
     fitting = [m for k, m in known if k == most]
     return fitting if most == len(letters) else fitting[:3]
-
-
-def _script(ch: str) -> str:
-    code = ord(ch)
-    if 0x400 <= code <= 0x52F:
-        return "Cyrillic"
-    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
-        return "Greek"
-    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
-        return "Latin"
-    return "Other"
 
 
 def _passages(texts: list[str], chosen: list[str | None], main: str) -> list[Passage]:

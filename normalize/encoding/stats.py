@@ -121,3 +121,17 @@ def _candidates(padded: str, script: str) -> tuple[LetterModel, ...]:
 
 
 ASCII_AND_SPACE = frozenset(chr(c) for c in range(128))
+
+
+def code_page_script(ch: str) -> str:
+    """The script a code-page reading puts a letter in, by code-point range. Deliberately not
+    langid.scripts.script_of: everything below U+0250 (µ, symbols included) counts as Latin-1,
+    the page every mis-decoding is compared with."""
+    code = ord(ch)
+    if 0x400 <= code <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
+        return "Greek"
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
+        return "Latin"
+    return "Other"

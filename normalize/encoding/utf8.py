@@ -20,6 +20,7 @@ import regex
 
 from normalize.edits import Edit, Finding
 from normalize.encoding.declared import MOJIBAKE
+from normalize.encoding.stats import code_page_script as _script
 
 if TYPE_CHECKING:
     from ftfy import ExplanationStep
@@ -280,17 +281,6 @@ def _decode_sequences(raw: bytes, word: str) -> str | None:
         parts += [word[last : match.start()], decoded]
         last = match.end()
     return "".join(parts) + word[last:] if parts else None
-
-
-def _script(ch: str) -> str:
-    code = ord(ch)
-    if 0x400 <= code <= 0x52F:
-        return "Cyrillic"
-    if 0x370 <= code <= 0x3FF or 0x1F00 <= code <= 0x1FFF:
-        return "Greek"
-    if code < 0x250 or 0x1E00 <= code <= 0x1EFF:
-        return "Latin"
-    return "Other"
 
 
 def explain(steps: list[ExplanationStep]) -> str:
