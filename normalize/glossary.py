@@ -203,7 +203,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     Packs for the same source language merge; a phrase defined twice, or a text that two
     entries translate differently, is an error naming both places.
     """
-    from .names import cache  # compiled glossaries are cached like gazetteers: TOML parsing is slow
+    from . import cache  # compiled glossaries are cached like gazetteers: TOML parsing is slow
 
     files = [Path(p) for p in paths]
     try:

@@ -264,7 +264,8 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
 
 
 def test_cached_load_matches_fresh_build(tmp_path: Path, seed_gaz: Gazetteer) -> None:
-    from normalize.names import cache, gazetteer
+    from normalize import cache
+    from normalize.names import gazetteer
 
     key = cache.cache_key([(str(FIXTURES / "seed.toml"), (FIXTURES / "seed.toml").read_bytes())])
     gazetteer._MEMO.clear()

@@ -98,7 +98,7 @@ def load_gazetteer(paths: list[Path]) -> Gazetteer:
     The compiled result (with its matching index) is memoised in-process and cached on disk,
     keyed by the packs' bytes: an unchanged set loads in milliseconds.
     """
-    from . import cache
+    from .. import cache
 
     blobs = [(str(path), Path(path).read_bytes()) for path in paths]
     key = cache.cache_key(blobs)

@@ -31,12 +31,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"  # read directly: importl
 @lru_cache(maxsize=2)
 def _lines(filename: str) -> Buffer:
     """The decompressed list `filename` (in data/). A command-line run looks up a few dozen
-    words, so the list is decompressed once into the on-disk cache (names/cache.py) and then
+    words, so the list is decompressed once into the on-disk cache (normalize/cache.py) and then
     memory-mapped: a run touches only the pages its bisections visit, instead of reading and
     decoding megabytes. Without a usable cache it is decompressed in memory."""
     import hashlib
 
-    from . import cache
+    from .. import cache
 
     data = (DATA / filename).read_bytes()
     size = int.from_bytes(data[-4:], "little")  # the gzip trailer: the decompressed size

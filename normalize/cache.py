@@ -3,7 +3,7 @@ decompressed word lists, plain files that names/words.py memory-maps: `write_byt
 
 Parsing ~700 entities with `tomllib` and generating their variants takes most of a second; a
 command-line run must not pay that every time. The compiled `Gazetteer` (entities and index) is
-pickled under a key that hashes the pack bytes and this package's own code and tables, so any
+pickled under a key that hashes the pack bytes and the names package's own code and tables, so any
 edit to either rebuilds it. Only packs that validated are ever cached. The cache lives in
 `$NORMALIZE_CACHE_DIR`, else `$XDG_CACHE_HOME/normalize`, else `~/.cache/normalize`;
 `NORMALIZE_NO_CACHE=1` turns it off, and any failure to read or write it is silently a miss.
@@ -25,7 +25,7 @@ _FORMAT = b"normalize.names/1"
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent / "names"
     digest = hashlib.sha256(_FORMAT)
     # the name variants come from the transliteration schemes too (normalize/translit/)
     code = sorted(here.glob("*.py")) + sorted((here.parent / "translit").glob("*.py"))
@@ -67,7 +67,7 @@ def trusted_dir() -> Path | None:
     except OSError:
         return None
     if not _private(info):
-        from ..files import warn_once
+        from .files import warn_once
 
         warn_once(f"cache folder {folder} is not owned by you or is writable by others; not using the cache")
         return None
@@ -86,7 +86,7 @@ def read(key: str, kind: str = "names") -> Any | None:
         fd = os.open(folder / f"{kind}-{key}.pickle", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             if hasattr(os, "geteuid") and not _private(os.fstat(fd)):
-                from ..files import warn_once
+                from .files import warn_once
 
                 warn_once(f"a cache file in {folder} is not owned by you or is writable by others; "
                           "not using such files")  # one note for the folder, not one per file
@@ -111,7 +111,7 @@ def write(key: str, value: Any, kind: str = "names") -> None:
         os.replace(handle.name, folder / f"{kind}-{key}.pickle")
     except Exception:
         try:
-            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+            os.unlink(handle.name)
         except Exception:
             pass
 
@@ -127,6 +127,6 @@ def write_bytes(path: Path, data: bytes) -> None:
         os.replace(handle.name, path)
     except Exception:  # like `write`: a cache that cannot be written is only slower
         try:
-            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+            os.unlink(handle.name)
         except Exception:
             pass
