@@ -11,6 +11,7 @@ the changes on the input gives the output.
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any, Iterable, Iterator, Mapping, TypeVar
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
 from .document import Document
-from .edits import Change, Edit, Finding, LineIndex, OffsetMap, apply_edits, compose, resolve_overlaps
+from .edits import Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, resolve_overlaps
 from .errors import NormalizeError
 from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
@@ -210,13 +211,15 @@ class Normalizer:
         else:
             lines = LineIndex(text)
             # Each edit and finding is dropped as soon as its located copy exists, so the two
-            # forms of tens of thousands of them are never all alive at once (peak memory).
-            shared: dict[str, str] = {}
+            # forms of tens of thousands of them are never all alive at once; repeated strings
+            # and numbers are one object each (peak memory).
+            shared = Shared()
             changes = [_change(text, e, lines, shared) for e in _draining(applied)]
             unique = _unique(findings)
             findings.clear()
-            located = [_locate(f, lines) for f in _draining(unique)]
-            located.sort(key=lambda f: (f.start, f.end, f.rule))
+            unique.sort(key=lambda f: (f.start, f.end, f.rule))
+            lines = LineIndex(text)  # asked in order again: a line's findings share its number
+            located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
         return Result(output, changes, located, None, doc.language, text,
                       language_source=doc.language_source, language_confidence=doc.language_confidence)
 
@@ -434,17 +437,25 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex, shared: dict[str, str]) -> Change:
+def _change(text: str, edit: Edit, lines: LineIndex, shared: Shared) -> Change:
     line, column = lines.position(edit.start)
-    before = text[edit.start : edit.end]
-    if len(before) <= 4:  # one string per repeated short "before" (an invisible mark, mojibake)
-        before = shared.get(before) or (shared.setdefault(before, before) if len(shared) < 4096 else before)
-    return Change(edit.rule, edit.category, edit.start, edit.end, line, column,
-                  before, edit.replacement, edit.message)
+    return Change(shared.text(edit.rule), shared.text(edit.category), edit.start, edit.end, line, column,
+                  shared.text(text[edit.start : edit.end]), shared.text(edit.replacement), shared.text(edit.message))
 
 
-def _locate(finding: Finding, lines: LineIndex) -> Finding:
-    from dataclasses import replace
+def _locate(finding: Finding, lines: LineIndex, shared: Shared, changes: list[Change]) -> Finding:
+    """`finding` with its line and column; a change at the same offsets lends its numbers
+    (one int object for both, not two)."""
+    start, end = finding.start, finding.end
+    line, column = lines.position(start)
+    i = bisect.bisect_left(changes, start, key=_start_of)
+    if i < len(changes) and changes[i].start == start:
+        near = changes[i]
+        start, line, column = near.start, near.line, near.column
+        if near.end == end:
+            end = near.end
+    return shared.finding(finding, start, end, line, column)
 
-    line, column = lines.position(finding.start)
-    return replace(finding, line=line, column=column)
+
+def _start_of(change: Change) -> int:
+    return change.start
