@@ -12,6 +12,8 @@ the changes on the input gives the output.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -171,11 +173,55 @@ class Normalizer:
 
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
         check_markup(markup)
-        repair, content = self._stages
         doc = self._document(text, markup)
+        cuts = block_cuts(text, doc, pre_edits) if len(text) > BLOCK else []
+        if cuts:
+            return self._run_blocks(doc, cuts, pre_edits, pre_findings)
+        output, applied, findings, doc = self._normalise(doc, list(pre_edits), self._decoder_findings(doc, pre_findings))
+        return _result(text, output, applied, findings, doc)
+
+    def _run_blocks(self, whole: Document, cuts: list[int], pre_edits: list[Edit], pre_findings: list[Finding]) -> Result:
+        """A document longer than BLOCK, normalised a block at a time (see `block_cuts`): each
+        block's stages, proposals and spans are freed before the next one starts, so the
+        peak is the result plus one block's work. The language is worked out once, on the first
+        block as the whole text's would be (the detectors read a text's first 50,000
+        characters, after the repairs), and holds for every block."""
+        text = whole.text
+        findings = self._decoder_findings(whole, pre_findings)  # offsets of the whole text already
+        for worked_out in ("_protection", "_starts", "url_spans"):  # each block works out its own
+            whole.__dict__.pop(worked_out, None)
+        pending = sorted(pre_edits, key=lambda e: (e.start, e.end))
+        applied: list[Edit] = []
+        pieces: list[str] = []
+        k = 0
+        bounds = [0, *cuts, len(text)]
+        described: Document | None = None  # the first block's language, for every other block
+        for start, end in zip(bounds, bounds[1:]):
+            extra = []
+            while k < len(pending) and pending[k].start < end:
+                extra.append(_shifted(pending[k], -start))
+                k += 1
+            block = self._document(text[start:end], whole.markup, described)
+            output, done, found, last = self._normalise(block, extra, [], fixed=described)
+            if described is None:  # described as a whole text is: from its opening, once repaired
+                described = self._document("", whole.markup, last)
+            del block, last
+            pieces.append(output)
+            applied += [_shifted(e, start) for e in _draining(done)]
+            findings += [_move(f, f.start + start, f.end + start) for f in _draining(found)]
+        output = "".join(pieces)
+        del pieces
+        return _result(text, output, applied, findings, described or whole)
+
+    def _normalise(self, doc: Document, extra: list[Edit], findings: list[Finding],
+                   fixed: Document | None = None) -> tuple[str, list[Edit], list[Finding], Document]:
+        """The phases on `doc`: its output text, the edits applied and the findings, both with
+        offsets into `doc.text`, and the last document (its language). `extra`: edits proposed
+        before the first pass (the decoder's); `fixed`: a document whose language every version
+        of this one keeps (a block of a longer text)."""
+        repair, content = self._stages
+        markup = doc.markup
         applied: list[Edit] = []  # every edit so far, as edits of the input text
-        findings: list[Finding] = self._decoder_findings(doc, pre_findings)
-        extra = list(pre_edits)
         # Phases alternate, repairs first: each runs passes until it proposes nothing (two of
         # its edits may have overlapped, and only one could be applied per pass); after the
         # first two, the first phase that changes nothing ends the run, since the other one
@@ -198,30 +244,14 @@ class Normalizer:
                 changed = True
                 # no local copy of the old text: it is freed with the old document
                 applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
-                doc = self._document(apply_edits(doc.text, edits), markup, _small(edits, doc))
+                doc = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a
                     # repair can: mojibake repaired into a no-break space): nothing new to find
                     break
             if number >= 1 and not changed:
                 break
-        output = doc.text
-        if not applied and not findings:
-            changes, located = [], []
-        else:
-            lines = LineIndex(text)
-            # Each edit and finding is dropped as soon as its located copy exists, so the two
-            # forms of tens of thousands of them are never all alive at once; repeated strings
-            # and numbers are one object each (peak memory).
-            shared = Shared()
-            changes = [_change(text, e, lines, shared) for e in _draining(applied)]
-            unique = _unique(findings)
-            findings.clear()
-            unique.sort(key=lambda f: (f.start, f.end, f.rule))
-            lines = LineIndex(text)  # asked in order again: a line's findings share its number
-            located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
-        return Result(output, changes, located, None, doc.language, text,
-                      language_source=doc.language_source, language_confidence=doc.language_confidence)
+        return doc.text, applied, findings, doc
 
     def _decoder_findings(self, doc: Document, found: Iterable[Finding]) -> list[Finding]:
         """What the byte decoder noticed obeys select/ignore and suppressions like the rest
@@ -282,6 +312,108 @@ class Normalizer:
             return suppressions is None or suppressions.allows(rule, start, end, category=category)
 
         return allowed
+
+
+# A text longer than BLOCK characters is normalised a block at a time (peak memory); a news
+# article is a few thousand characters, so this is for archives and hostile inputs only.
+BLOCK = 1 << 20
+_SENTENCE_END = re.compile(r"(?<![^\s(\[\"'])[a-z]{4,}[.!?] +(?=[A-Z])")  # "... left. Mr. Kim": not "Messrs. "
+
+
+def block_cuts(text: str, doc: Document, pre_edits: Iterable[Edit] = ()) -> list[int]:
+    """Offsets where `text` (longer than BLOCK) is cut into blocks normalised one at a time.
+
+    A cut follows a blank line, else a line break, else (a text without line breaks) the end
+    of a sentence after a lowercase word; never inside a protected span (URL, markup,
+    directive), a suppressed region with the line before it (where an ignore-next-line
+    directive sits), or an edit of the decoder. Each block holds at most BLOCK characters
+    where such a place exists in its second half; otherwise it runs on to the first one.
+    [] when there is none: the text is one block."""
+    spans = list(doc.protected_spans)
+    if doc.suppressions:
+        directives = [a for a, _ in doc.suppressions.directive_spans]
+        for region in doc.suppressions.regions:
+            start = region.start
+            if bisect.bisect_left(directives, start) == bisect.bisect_left(directives, region.end):
+                start = text.rfind("\n", 0, max(0, start - 1)) + 1  # no directive inside: ignore-next-line's is the line before
+            spans.append((start, region.end))
+    spans += [(e.start, e.end) for e in pre_edits]
+    spans.sort()  # not merged: a cut may fall where two spans touch (one suppressed line, the next)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def inside(at: int) -> int | None:
+        """None, or (`at` lies strictly inside a span) a start before which no place is inside."""
+        i = bisect.bisect_left(starts, at) - 1
+        return starts[i] if i >= 0 and reach[i] > at else None
+
+    def past(at: int) -> int:  # the end of the spans holding `at`
+        return reach[bisect.bisect_left(starts, at) - 1]
+
+    def last(lo: int, hi: int) -> int | None:  # the last place in (lo, hi]
+        for separator in ("\n\n", "\n"):
+            at = text.rfind(separator, lo, hi)
+            while at >= 0:
+                cut = at + len(separator)
+                blocked = inside(cut)
+                if blocked is None:
+                    return cut
+                at = text.rfind(separator, lo, blocked)
+        found = None
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            if inside(m.end()) is None:
+                found = m.end()
+        return found
+
+    def first(lo: int) -> int | None:  # the first place after lo
+        at = text.find("\n", lo)
+        while at >= 0:
+            blocked = inside(at + 1)
+            if blocked is None:
+                return at + 1 if at + 1 < len(text) else None
+            at = text.find("\n", past(at + 1))
+        m = _SENTENCE_END.search(text, lo)
+        while m:
+            if inside(m.end()) is None:
+                return m.end()
+            m = _SENTENCE_END.search(text, past(m.end()))
+        return None
+
+    cuts: list[int] = []
+    pos = 0
+    while len(text) - pos > BLOCK:
+        cut = last(pos + BLOCK // 2, pos + BLOCK) or first(pos + BLOCK)
+        if cut is None or cut <= pos:
+            break
+        cuts.append(cut)
+        pos = cut
+    return cuts
+
+
+def _shifted(edit: Edit, by: int) -> Edit:
+    return Edit(edit.start + by, edit.end + by, edit.replacement, edit.rule, edit.category, edit.message,
+                edit.safe, edit.severity, edit.priority)
+
+
+def _result(text: str, output: str, applied: list[Edit], findings: list[Finding], doc: Document) -> Result:
+    """The Result: `applied` and `findings` (offsets into `text`, the input) become located
+    changes and findings; both lists are emptied on the way."""
+    if not applied and not findings:
+        changes, located = [], []
+    else:
+        lines = LineIndex(text)
+        # Each edit and finding is dropped as soon as its located copy exists, so the two
+        # forms of tens of thousands of them are never all alive at once; repeated strings
+        # and numbers are one object each (peak memory).
+        shared = Shared()
+        changes = [_change(text, e, lines, shared) for e in _draining(applied)]
+        unique = _unique(findings)
+        findings.clear()
+        unique.sort(key=lambda f: (f.start, f.end, f.rule))
+        lines = LineIndex(text)  # asked in order again: a line's findings share its number
+        located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
+    return Result(output, changes, located, None, doc.language, text,
+                  language_source=doc.language_source, language_confidence=doc.language_confidence)
 
 
 def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], list[Stage]]:

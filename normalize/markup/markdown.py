@@ -135,7 +135,7 @@ def _parse(source: str, env: dict[str, dict[str, object]], consume: Callable[[To
     stream.flush()
 
 
-class _TokenStream(list):  # type: ignore[type-arg]
+class _TokenStream(list):
     """The parser's token list: when a top-level block opens, the earlier blocks are complete
     (no block rule looks back past the block it builds), so their tokens are consumed and
     their places set to None; indices stay valid for the rules that keep them (lists)."""
