@@ -16,6 +16,7 @@ import itertools
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, TypeVar
 
@@ -193,13 +194,14 @@ class Normalizer:
         pending = sorted(pre_edits, key=lambda e: (e.start, e.end))
         applied: list[Edit] = []
         pieces: list[str] = []
+        shared = Shared()  # the blocks' edits and findings are kept to the end: one string per repeat
         k = 0
         bounds = [0, *cuts, len(text)]
         described: Document | None = None  # the first block's language, for every other block
         for start, end in zip(bounds, bounds[1:]):
             extra = []
             while k < len(pending) and pending[k].start < end:
-                extra.append(_shifted(pending[k], -start))
+                extra.append(_shifted(pending[k], -start, shared))
                 k += 1
             block = self._document(text[start:end], whole.markup, described)
             output, done, found, last = self._normalise(block, extra, [], fixed=described)
@@ -207,11 +209,11 @@ class Normalizer:
                 described = self._document("", whole.markup, last)
             del block, last
             pieces.append(output)
-            applied += [_shifted(e, start) for e in _draining(done)]
-            findings += [_move(f, f.start + start, f.end + start) for f in _draining(found)]
+            applied += [_shifted(e, start, shared) for e in _draining(done)]
+            findings += [shared.finding(f, f.start + start, f.end + start, 0, 0) for f in _draining(found)]
         output = "".join(pieces)
         del pieces
-        return _result(text, output, applied, findings, described or whole)
+        return _result(text, output, applied, findings, described or whole, shared)
 
     def _normalise(self, doc: Document, extra: list[Edit], findings: list[Finding],
                    fixed: Document | None = None) -> tuple[str, list[Edit], list[Finding], Document]:
@@ -316,7 +318,7 @@ class Normalizer:
 
 # A text longer than BLOCK characters is normalised a block at a time (peak memory); a news
 # article is a few thousand characters, so this is for archives and hostile inputs only.
-BLOCK = 1 << 20
+BLOCK = 1 << 18
 _SENTENCE_END = re.compile(r"(?<![^\s(\[\"'])[a-z]{4,}[.!?] +(?=[A-Z])")  # "... left. Mr. Kim": not "Messrs. "
 
 
@@ -390,12 +392,14 @@ def block_cuts(text: str, doc: Document, pre_edits: Iterable[Edit] = ()) -> list
     return cuts
 
 
-def _shifted(edit: Edit, by: int) -> Edit:
-    return Edit(edit.start + by, edit.end + by, edit.replacement, edit.rule, edit.category, edit.message,
-                edit.safe, edit.severity, edit.priority)
+def _shifted(edit: Edit, by: int, shared: Shared) -> Edit:
+    text = shared.text
+    return Edit(edit.start + by, edit.end + by, text(edit.replacement), text(edit.rule), text(edit.category),
+                text(edit.message), edit.safe, text(edit.severity), edit.priority)
 
 
-def _result(text: str, output: str, applied: list[Edit], findings: list[Finding], doc: Document) -> Result:
+def _result(text: str, output: str, applied: list[Edit], findings: list[Finding], doc: Document,
+            shared: Shared | None = None) -> Result:
     """The Result: `applied` and `findings` (offsets into `text`, the input) become located
     changes and findings; both lists are emptied on the way."""
     if not applied and not findings:
@@ -405,11 +409,9 @@ def _result(text: str, output: str, applied: list[Edit], findings: list[Finding]
         # Each edit and finding is dropped as soon as its located copy exists, so the two
         # forms of tens of thousands of them are never all alive at once; repeated strings
         # and numbers are one object each (peak memory).
-        shared = Shared()
+        shared = shared or Shared()
         changes = [_change(text, e, lines, shared) for e in _draining(applied)]
         unique = _unique(findings)
-        findings.clear()
-        unique.sort(key=lambda f: (f.start, f.end, f.rule))
         lines = LineIndex(text)  # asked in order again: a line's findings share its number
         located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
     return Result(output, changes, located, None, doc.language, text,
@@ -552,14 +554,21 @@ def _draining(items: list[T]) -> Iterator[T]:
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
-    """A later pass of a phase reports again what an earlier pass found: keep one of each."""
-    seen: set[tuple[str, int, int, str]] = set()
-    out = []
-    for finding in findings:
-        key = (finding.rule, finding.start, finding.end, finding.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(finding)
+    """`findings` sorted by (start, end, rule), one of each: a later pass of a phase reports
+    again what an earlier pass found. Emptied on the way. Stable sorts on one field at a time
+    and neighbours compared: no key tuple or set entry per finding (peak memory)."""
+    for field_name in ("rule", "end", "start"):  # the last sort decides first
+        findings.sort(key=attrgetter(field_name))
+    out: list[Finding] = []
+    group = 0  # where the findings at the last finding's (start, end, rule) begin in `out`
+    for finding in _draining(findings):
+        if out:
+            last = out[-1]
+            if (finding.start, finding.end, finding.rule) != (last.start, last.end, last.rule):
+                group = len(out)
+            elif any(kept.message == finding.message for kept in out[group:]):
+                continue
+        out.append(finding)
     return out
 
 
