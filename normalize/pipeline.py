@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from array import array
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -189,7 +190,11 @@ class Normalizer:
         characters, after the repairs), and holds for every block."""
         text = whole.text
         findings = self._decoder_findings(whole, pre_findings)  # offsets of the whole text already
-        for worked_out in ("_protection", "_starts", "url_spans"):  # each block works out its own
+        # The protected spans are the whole text's (markup is parsed once, with all its context:
+        # a fence, a reference defined further down), kept compactly and handed to each block.
+        span_starts = array("q", (a for a, _ in whole.protected_spans))
+        span_ends = array("q", (b for _, b in whole.protected_spans))
+        for worked_out in ("_protection", "_starts", "url_spans"):
             whole.__dict__.pop(worked_out, None)
         pending = sorted(pre_edits, key=lambda e: (e.start, e.end))
         applied: list[Edit] = []
@@ -204,6 +209,10 @@ class Normalizer:
                 extra.append(_shifted(pending[k], -start, shared))
                 k += 1
             block = self._document(text[start:end], whole.markup, described)
+            first, stop = bisect.bisect_left(span_starts, start), bisect.bisect_left(span_starts, end)
+            block.__dict__["_protection"] = (  # Document's cached protection, worked out already
+                [(span_starts[i] - start, span_ends[i] - start) for i in range(first, stop)],
+                _suppressions(block.text))
             output, done, found, last = self._normalise(block, extra, [], fixed=described)
             if described is None:  # described as a whole text is: from its opening, once repaired
                 described = self._document("", whole.markup, last)
@@ -390,6 +399,16 @@ def block_cuts(text: str, doc: Document, pre_edits: Iterable[Edit] = ()) -> list
         cuts.append(cut)
         pos = cut
     return cuts
+
+
+def _suppressions(text: str) -> Any:
+    """The inline directives of a block, as `document.protection` finds them (no cut falls
+    inside a suppressed region, so a block's directives are whole)."""
+    if "ormalize" not in text and "ORMALIZE" not in text:
+        return None
+    from .suppress import parse_directives
+
+    return parse_directives(text)
 
 
 def _shifted(edit: Edit, by: int, shared: Shared) -> Edit:
