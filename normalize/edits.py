@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -115,7 +116,7 @@ class LineIndex:
     """Maps character offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
+        self._starts = array("q", [0])  # 8 bytes a line, not 40: a text of short lines has many
         self._line = 0  # the last line number handed out: asked in order, a line's marks share it
         pos = text.find("\n")
         while pos != -1:

@@ -197,9 +197,13 @@ class Normalizer:
         for worked_out in ("_protection", "_starts", "url_spans"):
             whole.__dict__.pop(worked_out, None)
         pending = sorted(pre_edits, key=lambda e: (e.start, e.end))
-        applied: list[Edit] = []
+        # Each block's edits and findings become the result's changes and findings as soon as
+        # it is done (their offsets shifted into the whole text), sharing repeated strings.
+        changes: list[Change] = []
+        located: list[Finding] = []
+        lines = LineIndex(text)
+        shared = Shared()
         pieces: list[str] = []
-        shared = Shared()  # the blocks' edits and findings are kept to the end: one string per repeat
         k = 0
         bounds = [0, *cuts, len(text)]
         described: Document | None = None  # the first block's language, for every other block
@@ -218,11 +222,14 @@ class Normalizer:
                 described = self._document("", whole.markup, last)
             del block, last
             pieces.append(output)
-            applied += [_shifted(e, start, shared) for e in _draining(done)]
-            findings += [shared.finding(f, f.start + start, f.end + start, 0, 0) for f in _draining(found)]
+            changes += [_change(text, e, lines, shared, start) for e in _draining(done)]
+            located += [_locate(f, lines, shared, changes, start) for f in _draining(found)]
         output = "".join(pieces)
         del pieces
-        return _result(text, output, applied, findings, described or whole, shared)
+        located += [_locate(f, lines, shared, changes) for f in _draining(findings)]
+        doc = described or whole
+        return Result(output, changes, _unique(located), None, doc.language, text,
+                      language_source=doc.language_source, language_confidence=doc.language_confidence)
 
     def _normalise(self, doc: Document, extra: list[Edit], findings: list[Finding],
                    fixed: Document | None = None) -> tuple[str, list[Edit], list[Finding], Document]:
@@ -417,8 +424,7 @@ def _shifted(edit: Edit, by: int, shared: Shared) -> Edit:
                 text(edit.message), edit.safe, text(edit.severity), edit.priority)
 
 
-def _result(text: str, output: str, applied: list[Edit], findings: list[Finding], doc: Document,
-            shared: Shared | None = None) -> Result:
+def _result(text: str, output: str, applied: list[Edit], findings: list[Finding], doc: Document) -> Result:
     """The Result: `applied` and `findings` (offsets into `text`, the input) become located
     changes and findings; both lists are emptied on the way."""
     if not applied and not findings:
@@ -428,10 +434,9 @@ def _result(text: str, output: str, applied: list[Edit], findings: list[Finding]
         # Each edit and finding is dropped as soon as its located copy exists, so the two
         # forms of tens of thousands of them are never all alive at once; repeated strings
         # and numbers are one object each (peak memory).
-        shared = shared or Shared()
+        shared = Shared()
         changes = [_change(text, e, lines, shared) for e in _draining(applied)]
         unique = _unique(findings)
-        lines = LineIndex(text)  # asked in order again: a line's findings share its number
         located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
     return Result(output, changes, located, None, doc.language, text,
                   language_source=doc.language_source, language_confidence=doc.language_confidence)
@@ -597,16 +602,18 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex, shared: Shared) -> Change:
-    line, column = lines.position(edit.start)
-    return Change(shared.text(edit.rule), shared.text(edit.category), edit.start, edit.end, line, column,
-                  shared.text(text[edit.start : edit.end]), shared.text(edit.replacement), shared.text(edit.message))
+def _change(text: str, edit: Edit, lines: LineIndex, shared: Shared, offset: int = 0) -> Change:
+    """`edit` (offsets into `text` less `offset`: a block's) as a located change of `text`."""
+    start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
+    line, column = lines.position(start)
+    return Change(shared.text(edit.rule), shared.text(edit.category), start, end, line, column,
+                  shared.text(text[start:end]), shared.text(edit.replacement), shared.text(edit.message))
 
 
-def _locate(finding: Finding, lines: LineIndex, shared: Shared, changes: list[Change]) -> Finding:
-    """`finding` with its line and column; a change at the same offsets lends its numbers
-    (one int object for both, not two)."""
-    start, end = finding.start, finding.end
+def _locate(finding: Finding, lines: LineIndex, shared: Shared, changes: list[Change], offset: int = 0) -> Finding:
+    """`finding` (offsets less `offset`) with its line and column; a change at the same offsets
+    lends its numbers (one int object for both, not two)."""
+    start, end = finding.start + offset, finding.end + offset
     line, column = lines.position(start)
     i = bisect.bisect_left(changes, start, key=_start_of)
     if i < len(changes) and changes[i].start == start:
