@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from array import array
 import re
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -179,10 +179,12 @@ class Normalizer:
         cuts = block_cuts(text, doc, pre_edits) if len(text) > BLOCK else []
         if cuts:
             return self._run_blocks(doc, cuts, pre_edits, pre_findings)
-        output, applied, findings, doc = self._normalise(doc, list(pre_edits), self._decoder_findings(doc, pre_findings))
+        findings = self._decoder_findings(doc, pre_findings)
+        output, applied, findings, doc = self._normalise(doc, list(pre_edits), findings)
         return _result(text, output, applied, findings, doc)
 
-    def _run_blocks(self, whole: Document, cuts: list[int], pre_edits: list[Edit], pre_findings: list[Finding]) -> Result:
+    def _run_blocks(self, whole: Document, cuts: list[int], pre_edits: list[Edit],
+                    pre_findings: list[Finding]) -> Result:
         """A document longer than BLOCK, normalised a block at a time (see `block_cuts`): each
         block's stages, proposals and spans are freed before the next one starts, so the
         peak is the result plus one block's work. The language is worked out once, on the first
@@ -353,7 +355,8 @@ def block_cuts(text: str, doc: Document, pre_edits: Iterable[Edit] = ()) -> list
         for region in doc.suppressions.regions:
             start = region.start
             if bisect.bisect_left(directives, start) == bisect.bisect_left(directives, region.end):
-                start = text.rfind("\n", 0, max(0, start - 1)) + 1  # no directive inside: ignore-next-line's is the line before
+                # no directive inside: an ignore-next-line region, its directive on the line before
+                start = text.rfind("\n", 0, max(0, start - 1)) + 1
             spans.append((start, region.end))
     spans += [(e.start, e.end) for e in pre_edits]
     spans.sort()  # not merged: a cut may fall where two spans touch (one suppressed line, the next)
