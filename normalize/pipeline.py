@@ -205,7 +205,7 @@ class Normalizer:
         located: list[Finding] = []
         lines = LineIndex(text)
         shared = Shared()
-        pieces: list[str] = []
+        output = ""
         k = 0
         bounds = [0, *cuts, len(text)]
         described: Document | None = None  # the first block's language, for every other block
@@ -219,15 +219,14 @@ class Normalizer:
             block.__dict__["_protection"] = (  # Document's cached protection, worked out already
                 [(span_starts[i] - start, span_ends[i] - start) for i in range(first, stop)],
                 _suppressions(block.text))
-            output, done, found, last = self._normalise(block, extra, [], fixed=described)
+            piece, done, found, last = self._normalise(block, extra, [], fixed=described)
             if described is None:  # described as a whole text is: from its opening, once repaired
                 described = self._document("", whole.markup, last)
             del block, last
-            pieces.append(output)
+            output += piece  # CPython grows `output` in place (one reference): no second copy to join
+            del piece
             changes += [_change(text, e, lines, shared, start) for e in _draining(done)]
             located += [_locate(f, lines, shared, changes, start) for f in _draining(found)]
-        output = "".join(pieces)
-        del pieces
         located += [_locate(f, lines, shared, changes) for f in _draining(findings)]
         doc = described or whole
         return Result(output, changes, _unique(located), None, doc.language, text,
