@@ -12,8 +12,6 @@ the changes on the input gives the output.
 from __future__ import annotations
 
 import bisect
-import itertools
-import re
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -21,6 +19,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, TypeVar
 
+from . import blocks
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
 from .document import Document
@@ -176,7 +175,7 @@ class Normalizer:
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
         check_markup(markup)
         doc = self._document(text, markup)
-        cuts = block_cuts(text, doc, pre_edits) if len(text) > BLOCK else []
+        cuts = blocks.block_cuts(text, doc, pre_edits) if len(text) > blocks.BLOCK else []
         if cuts:
             return self._run_blocks(doc, cuts, pre_edits, pre_findings)
         findings = self._decoder_findings(doc, pre_findings)
@@ -185,7 +184,7 @@ class Normalizer:
 
     def _run_blocks(self, whole: Document, cuts: list[int], pre_edits: list[Edit],
                     pre_findings: list[Finding]) -> Result:
-        """A document longer than BLOCK, normalised a block at a time (see `block_cuts`): each
+        """A document longer than blocks.BLOCK, normalised a block at a time (see `blocks.block_cuts`): each
         block's stages, proposals and spans are freed before the next one starts, so the
         peak is the result plus one block's work. The language is worked out once, on the first
         block as the whole text's would be (the detectors read a text's first 50,000
@@ -331,83 +330,6 @@ class Normalizer:
             return suppressions is None or suppressions.allows(rule, start, end, category=category)
 
         return allowed
-
-
-# A text longer than BLOCK characters is normalised a block at a time (peak memory); a news
-# article is a few thousand characters, so this is for archives and hostile inputs only.
-BLOCK = 1 << 18
-_SENTENCE_END = re.compile(r"(?<![^\s(\[\"'])[a-z]{4,}[.!?] +(?=[A-Z])")  # "... left. Mr. Kim": not "Messrs. "
-
-
-def block_cuts(text: str, doc: Document, pre_edits: Iterable[Edit] = ()) -> list[int]:
-    """Offsets where `text` (longer than BLOCK) is cut into blocks normalised one at a time.
-
-    A cut follows a blank line, else a line break, else (a text without line breaks) the end
-    of a sentence after a lowercase word; never inside a protected span (URL, markup,
-    directive), a suppressed region with the line before it (where an ignore-next-line
-    directive sits), or an edit of the decoder. Each block holds at most BLOCK characters
-    where such a place exists in its second half; otherwise it runs on to the first one.
-    [] when there is none: the text is one block."""
-    spans = list(doc.protected_spans)
-    if doc.suppressions:
-        directives = [a for a, _ in doc.suppressions.directive_spans]
-        for region in doc.suppressions.regions:
-            start = region.start
-            if bisect.bisect_left(directives, start) == bisect.bisect_left(directives, region.end):
-                # no directive inside: an ignore-next-line region, its directive on the line before
-                start = text.rfind("\n", 0, max(0, start - 1)) + 1
-            spans.append((start, region.end))
-    spans += [(e.start, e.end) for e in pre_edits]
-    spans.sort()  # not merged: a cut may fall where two spans touch (one suppressed line, the next)
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
-
-    def inside(at: int) -> int | None:
-        """None, or (`at` lies strictly inside a span) a start before which no place is inside."""
-        i = bisect.bisect_left(starts, at) - 1
-        return starts[i] if i >= 0 and reach[i] > at else None
-
-    def past(at: int) -> int:  # the end of the spans holding `at`
-        return reach[bisect.bisect_left(starts, at) - 1]
-
-    def last(lo: int, hi: int) -> int | None:  # the last place in (lo, hi]
-        for separator in ("\n\n", "\n"):
-            at = text.rfind(separator, lo, hi)
-            while at >= 0:
-                cut = at + len(separator)
-                blocked = inside(cut)
-                if blocked is None:
-                    return cut
-                at = text.rfind(separator, lo, blocked)
-        found = None
-        for m in _SENTENCE_END.finditer(text, lo, hi):
-            if inside(m.end()) is None:
-                found = m.end()
-        return found
-
-    def first(lo: int) -> int | None:  # the first place after lo
-        at = text.find("\n", lo)
-        while at >= 0:
-            blocked = inside(at + 1)
-            if blocked is None:
-                return at + 1 if at + 1 < len(text) else None
-            at = text.find("\n", past(at + 1))
-        m = _SENTENCE_END.search(text, lo)
-        while m:
-            if inside(m.end()) is None:
-                return m.end()
-            m = _SENTENCE_END.search(text, past(m.end()))
-        return None
-
-    cuts: list[int] = []
-    pos = 0
-    while len(text) - pos > BLOCK:
-        cut = last(pos + BLOCK // 2, pos + BLOCK) or first(pos + BLOCK)
-        if cut is None or cut <= pos:
-            break
-        cuts.append(cut)
-        pos = cut
-    return cuts
 
 
 def _suppressions(text: str) -> Any:

@@ -1,4 +1,4 @@
-"""Long documents normalised a block at a time (pipeline.block_cuts, Normalizer._run_blocks).
+"""Long documents normalised a block at a time (blocks.block_cuts, Normalizer._run_blocks).
 
 The block size is lowered here so small texts exercise the same path a document of more than
 BLOCK characters takes: the cuts must respect protected spans and suppressed regions, the
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-import normalize.pipeline as pipeline
-from normalize import Normalizer
+from normalize import Normalizer, blocks
 from normalize.edits import apply_changes
 
 ARTICLE = ("The minister Sergey Shoygu met Mr Kim in Kiev on Wednesday, officials said.\n"
@@ -21,16 +20,16 @@ MOJIBAKE = "The minister " + "Сергей Шойгу".encode("cp1251").decode("
 
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(pipeline, "BLOCK", 400)
+    monkeypatch.setattr(blocks, "BLOCK", 400)
     return 400
 
 
 def whole_and_blocked(text: str, monkeypatch: pytest.MonkeyPatch, markup: str = "text") -> tuple:
     engine = Normalizer()
-    monkeypatch.setattr(pipeline, "BLOCK", 1 << 40)
+    monkeypatch.setattr(blocks, "BLOCK", 1 << 40)
     whole = engine.normalize_text(text, markup=markup)
-    monkeypatch.setattr(pipeline, "BLOCK", 400)
-    cuts = pipeline.block_cuts(text, engine._document(text, markup))
+    monkeypatch.setattr(blocks, "BLOCK", 400)
+    cuts = blocks.block_cuts(text, engine._document(text, markup))
     return whole, engine.normalize_text(text, markup=markup), cuts
 
 
@@ -47,9 +46,9 @@ def test_blocks_give_the_whole_text_result_when_parts_are_independent(unit, monk
 def test_bytes_with_decoder_repairs_replay_across_blocks(monkeypatch) -> None:
     data = (ARTICLE * 40).encode("utf-8").replace("officials".encode(), b"offici\x92ls")  # a stray cp1252 byte
     engine = Normalizer()
-    monkeypatch.setattr(pipeline, "BLOCK", 1 << 40)
+    monkeypatch.setattr(blocks, "BLOCK", 1 << 40)
     whole = engine.normalize_bytes(data)
-    monkeypatch.setattr(pipeline, "BLOCK", 400)
+    monkeypatch.setattr(blocks, "BLOCK", 400)
     blocked = engine.normalize_bytes(data)
     assert blocked.to_dict() == whole.to_dict()
     assert apply_changes(blocked.source, blocked.changes) == blocked.text
@@ -61,7 +60,7 @@ def test_no_cut_inside_a_suppressed_region_or_between_a_directive_and_its_line(s
             + "Mr Kim met Mr. Lee in Kiev.\n" * 20)
     engine = Normalizer()
     doc = engine._document(text, "text")
-    cuts = pipeline.block_cuts(text, doc)
+    cuts = blocks.block_cuts(text, doc)
     assert cuts
     for region in doc.suppressions.regions:
         assert not any(region.start < cut < region.end for cut in cuts)
@@ -79,7 +78,7 @@ def test_no_cut_inside_protected_markup(small_blocks) -> None:
     text = ("Mr Kim met Mr. Lee in Kiev.\n\n" * 10 + fence) * 3
     engine = Normalizer()
     doc = engine._document(text, "markdown")
-    cuts = pipeline.block_cuts(text, doc)
+    cuts = blocks.block_cuts(text, doc)
     assert cuts
     for start, end in doc.protected_spans:
         assert not any(start < cut < end for cut in cuts)
@@ -90,11 +89,11 @@ def test_no_cut_inside_protected_markup(small_blocks) -> None:
 
 def test_a_text_without_line_breaks_is_cut_after_a_sentence(small_blocks) -> None:
     text = "Mr. Kim met Mr Putin, Dr. Lee and Mrs Smith; Messrs. Kim and Lee left. " * 30
-    cuts = pipeline.block_cuts(text, Normalizer()._document(text, "text"))
+    cuts = blocks.block_cuts(text, Normalizer()._document(text, "text"))
     assert cuts
     assert all(text[cut - 6 : cut] == "left. " for cut in cuts)
 
 
 def test_a_text_without_any_place_to_cut_is_one_block(small_blocks) -> None:
     text = "x" * 2000
-    assert pipeline.block_cuts(text, Normalizer()._document(text, "text")) == []
+    assert blocks.block_cuts(text, Normalizer()._document(text, "text")) == []
