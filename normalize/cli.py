@@ -280,7 +280,8 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
         report["summary"]["baselined"] = baselined
     sources = {display: (result.source, result.text) for display, result in shown}
     text_on_stdout = any(o.output is not None for o in outcomes)
-    _emit(_render(options, report, sources, text_on_stdout, batch.fix), options.output, text_on_stdout)
+    _emit(lambda write: _render(options, report, sources, text_on_stdout, batch.fix, write), options.output,
+          text_on_stdout)
     for message in errors:
         typer.echo(f"normalize: {_safe(message)}", err=True)
     failing = any(SEVERITY_RANK[f.severity] >= fail_level for _, result in shown for f in result.findings)
@@ -293,7 +294,7 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
 def _build_report(shown: list[tuple[str, Any]], errors: list[str], done: list[Any], batch: Any) -> dict[str, Any]:
     from .report import build_report
 
-    report = build_report(shown, errors)
+    report = build_report(shown, errors, lazy=True)  # each change's dict is made as it is written
     if batch.fix:  # say what was written, and in which encoding (UTF-8 unless --keep-encoding)
         for entry, outcome in zip(report["files"], done):
             entry["written"] = outcome.written
@@ -304,23 +305,28 @@ def _build_report(shown: list[tuple[str, Any]], errors: list[str], done: list[An
 
 
 def _render(options: RunOptions, report: dict[str, Any], sources: dict[str, tuple[str, str]],
-            text_on_stdout: bool, fixing: bool) -> str:
-    """The report in the chosen format; text gets source lines, statistics and the fix summary."""
-    from .report import render
+            text_on_stdout: bool, fixing: bool, write: Callable[[str], object]) -> None:
+    """The report in the chosen format, written piece by piece through `write`; text gets
+    source lines, statistics and the fix summary."""
+    from .report import write as write_report
     from .report.text import render_statistics, statistics_rows
 
     if options.statistics:
         if options.format.value == "json":
             import json
 
-            return json.dumps(statistics_rows(report), ensure_ascii=False, indent=2) + "\n"
-        return render_statistics(report)
+            write(json.dumps(statistics_rows(report), ensure_ascii=False, indent=2) + "\n")
+            return
+        write(render_statistics(report))
+        return
     if options.format.value != "text":
-        return render(options.format.value, report, sources)
+        write_report(options.format.value, report, sources, write)
+        return
     show = not options.quiet
     color = _color(options.color, options.output, text_on_stdout)
-    text = render("text", report, sources, color=color, show_source=show, summary=show and not fixing)
-    return text + (fix_summary(report) if fixing and show else "")
+    write_report("text", report, sources, write, color=color, show_source=show, summary=show and not fixing)
+    if fixing and show:
+        write(fix_summary(report))
 
 
 def fix_summary(report: dict[str, Any]) -> str:
@@ -475,16 +481,19 @@ def _discover(start: Path) -> Path | None:
     return find_config_file(start)
 
 
-def _emit(text: str, output: Path | None, stdout_used: bool) -> None:
+def _emit(writer: Callable[[Callable[[str], object]], None], output: Path | None, stdout_used: bool) -> None:
+    """Run `writer(write)` with `write` going to --output, or standard error when the cleaned text
+    owns standard output, or standard output: the report is written as it is rendered."""
     if output is not None:
         try:
-            output.write_text(text, encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as stream:
+                writer(stream.write)
         except OSError as exc:
             _fail(f"cannot write report to {output}: {exc.strerror}")
     elif stdout_used:
-        sys.stderr.write(text)  # the cleaned text owns standard output
+        writer(sys.stderr.write)  # the cleaned text owns standard output
     else:
-        sys.stdout.write(text)
+        writer(sys.stdout.write)
 
 
 def _color(choice: Color, output: Path | None, stdout_used: bool) -> bool:

@@ -21,8 +21,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .github import artifact_path, scrub
+from .stream import Chunks, Write, collect
 
-__all__ = ["render_diff", "split_lines"]
+__all__ = ["render_diff", "write_diff", "split_lines"]
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 
@@ -75,14 +76,24 @@ def render_diff(report: Mapping[str, Any], sources: Mapping[str, tuple[str, str]
     is a caller error (``KeyError``), because silently dropping it would make
     the patch look complete when it is not.
     """
-    out: list[str] = []
-    for entry in report.get("files", []):
+    return collect(lambda write: write_diff(report, write, sources, context=context))
+
+
+def write_diff(report: Mapping[str, Any], write: Write, sources: Mapping[str, tuple[str, str]], *,
+               context: int = 3) -> None:
+    """render_diff's lines written through `write` as each file's diff is made."""
+    files = report.get("files", [])
+    for entry in files:  # checked before anything is written: a patch is whole or absent
+        path = str(entry.get("path", "-"))
+        if path not in sources and (entry.get("changed") or entry.get("changes")):
+            raise KeyError(f"render_diff: no source text for changed file {path!r}")
+    out = Chunks(write, scrub)
+    for entry in files:
         path = str(entry.get("path", "-"))
         if path not in sources:
-            if entry.get("changed") or entry.get("changes"):
-                raise KeyError(f"render_diff: no source text for changed file {path!r}")
             continue
         original, cleaned = sources[path]
         if original != cleaned:
-            out.extend(_file_diff(path, original, cleaned, context))
-    return scrub("".join(out))
+            for line in _file_diff(path, original, cleaned, context):
+                out(line)
+    out.flush()

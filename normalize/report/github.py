@@ -21,8 +21,10 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .stream import Chunks, Write, collect, lines_to
+
 __all__ = [
-    "render_github", "escape_data", "escape_property", "visible", "scrub", "span_end", "artifact_path", "error_message",
+    "render_github", "write_github", "escape_data", "escape_property", "visible", "scrub", "span_end", "artifact_path", "error_message",
 ]
 
 #: finding severity -> workflow command
@@ -148,6 +150,12 @@ def render_github(report: Mapping[str, Any]) -> str:
     Returns the lines joined by LF with a trailing LF, or ``""`` when there is
     nothing to annotate.
     """
-    lines = [_command("error", {"title": "normalize"}, error_message(e)) for e in report.get("errors") or []]
-    lines += _lines(report)
-    return "".join(line + "\n" for line in lines)
+    return collect(lambda write: write_github(report, write))
+
+
+def write_github(report: Mapping[str, Any], write: Write) -> None:
+    """render_github's lines written one at a time through `write`."""
+    out = Chunks(write)
+    lines_to(out, (_command("error", {"title": "normalize"}, error_message(e)) for e in report.get("errors") or []))
+    lines_to(out, _lines(report))
+    out.flush()

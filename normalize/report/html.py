@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .github import artifact_path, scrub, visible
+from .stream import Chunks, Write, collect
 
-__all__ = ["render_html", "CATEGORY_COLOURS"]
+__all__ = ["render_html", "write_html", "CATEGORY_COLOURS"]
 
 #: background colour per category (light tints, dark text stays readable).
 CATEGORY_COLOURS: dict[str, str] = {
@@ -218,61 +219,61 @@ def _tooltip_finding(f: Mapping[str, Any]) -> str:
     return tip
 
 
-def _draw(text: str, lo: int, hi: int, nodes: list[_Node], fid: str) -> str:
-    out: list[str] = []
+def _draw(text: str, lo: int, hi: int, nodes: list[_Node], fid: str, write: Write) -> None:
     pos = lo
     for node in nodes:
-        out.append(_esc(text[pos:node.start]))
+        write(_esc(text[pos:node.start]))
         item = node.item
         if node.kind == "change":
             before, after = str(item.get("before", "")), str(item.get("after", ""))
-            out.append(f'<span class="change {_cat_class(str(item.get("category", "")))}" '
-                       f'id="{fid}-c{node.index}" data-rule="{_esc(item.get("rule", ""))}" '
-                       f'title="{_esc(_tooltip_change(item))}">')
+            write(f'<span class="change {_cat_class(str(item.get("category", "")))}" '
+                  f'id="{fid}-c{node.index}" data-rule="{_esc(item.get("rule", ""))}" '
+                  f'title="{_esc(_tooltip_change(item))}">')
             if before:
-                out.append(f"<del>{_shown(before)}</del>")
+                write(f"<del>{_shown(before)}</del>")
             if after:
-                out.append(f"<ins>{_shown(after)}</ins>")
-            out.append("</span>")
+                write(f"<ins>{_shown(after)}</ins>")
+            write("</span>")
         else:
             sev = str(item.get("severity", "warning"))
             sev = sev if sev in _SEVERITIES else "warning"
-            out.append(f'<mark class="finding sev-{sev}" id="{fid}-f{node.index}" '
-                       f'data-rule="{_esc(item.get("rule", ""))}" title="{_esc(_tooltip_finding(item))}">')
-            out.append(_draw(text, node.start, node.end, node.children, fid))
-            out.append("</mark>")
+            write(f'<mark class="finding sev-{sev}" id="{fid}-f{node.index}" '
+                  f'data-rule="{_esc(item.get("rule", ""))}" title="{_esc(_tooltip_finding(item))}">')
+            _draw(text, node.start, node.end, node.children, fid, write)
+            write("</mark>")
         pos = node.end
-    out.append(_esc(text[pos:hi]))
-    return "".join(out)
+    write(_esc(text[pos:hi]))
 
 
 def _position(item: Mapping[str, Any]) -> str:
     return f"{item.get('line', '?')}:{item.get('column', '?')}"
 
 
-def _changes_table(changes: list[Mapping[str, Any]], placed: set[int], fid: str) -> str:
+def _changes_table(changes: list[Mapping[str, Any]], placed: set[int], fid: str, write: Write) -> None:
     if not changes:
-        return ""
-    rows = []
+        return
+    write(f"<details><summary>Changes ({len(changes)})</summary><table class=\"changes\"><thead><tr>"
+          "<th>line:col</th><th>category</th><th>rule</th><th>before \u2192 after</th><th>message</th>"
+          "</tr></thead><tbody>")
     for i, c in enumerate(changes):
         where = (f'<a href="#{fid}-c{i}">{_esc(_position(c))}</a>' if i in placed
                  else f'{_esc(_position(c))} <span class="note">(offsets do not match the text)</span>')
-        rows.append(
+        write(
             f'<tr><td>{where}</td><td><span class="swatch {_cat_class(str(c.get("category", "")))}"></span> '
             f'{_esc(c.get("category", ""))}</td><td>{_esc(c.get("rule", ""))}</td>'
             f'<td class="text"><span class="change {_cat_class(str(c.get("category", "")))}">'
             f'<del>{_shown(str(c.get("before", "")))}</del> \u2192 '
             f'<ins>{_shown(str(c.get("after", "")))}</ins></span></td>'
             f'<td>{_esc(c.get("message", ""))}</td></tr>')
-    return (f"<details><summary>Changes ({len(changes)})</summary><table class=\"changes\"><thead><tr>"
-            "<th>line:col</th><th>category</th><th>rule</th><th>before \u2192 after</th><th>message</th>"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></details>")
+    write("</tbody></table></details>")
 
 
-def _findings_table(findings: list[Mapping[str, Any]], skipped: Mapping[int, str], fid: str) -> str:
+def _findings_table(findings: list[Mapping[str, Any]], skipped: Mapping[int, str], fid: str, write: Write) -> None:
     if not findings:
-        return ""
-    rows = []
+        return
+    write("<h3>Findings</h3><table class=\"findings\"><thead><tr><th>severity</th><th>line:col</th>"
+          "<th>rule</th><th>text</th><th>message</th><th>language / script / confidence</th>"
+          "<th>suggestion</th></tr></thead><tbody>")
     for i, f in enumerate(findings):
         sev = str(f.get("severity", "warning"))
         sev_cls = sev if sev in _SEVERITIES else "warning"
@@ -280,18 +281,16 @@ def _findings_table(findings: list[Mapping[str, Any]], skipped: Mapping[int, str
                  else f'{_esc(_position(f))} <span class="note">(not highlighted: {_esc(skipped[i])})</span>')
         detail = [f"{k}: {f[k]}" for k in ("language", "script", "confidence") if f.get(k) is not None]
         extra = f'<div class="note">context: {_esc(f["context"])}</div>' if f.get("context") else ""
-        rows.append(
+        write(
             f'<tr class="sev-{sev_cls}"><td><span class="badge sev-{sev_cls}">{_esc(sev)}</span></td>'
             f"<td>{where}</td><td>{_esc(f.get('rule', ''))}</td>"
             f'<td class="text">{_shown(str(f.get("text", "")))}</td>'
             f"<td>{_esc(f.get('message', ''))}{extra}</td><td>{_esc(', '.join(detail))}</td>"
             f'<td class="text">{_shown(str(f["suggestion"])) if f.get("suggestion") is not None else ""}</td></tr>')
-    return ("<h3>Findings</h3><table class=\"findings\"><thead><tr><th>severity</th><th>line:col</th>"
-            "<th>rule</th><th>text</th><th>message</th><th>language / script / confidence</th>"
-            f"<th>suggestion</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    write("</tbody></table>")
 
 
-def _file_section(n: int, entry: Mapping[str, Any], sources: Mapping[str, tuple[str, str]]) -> str:
+def _file_section(n: int, entry: Mapping[str, Any], sources: Mapping[str, tuple[str, str]], write: Write) -> None:
     path = str(entry.get("path", "-"))
     fid = f"file{n}"
     changes = list(entry.get("changes", []))
@@ -299,25 +298,26 @@ def _file_section(n: int, entry: Mapping[str, Any], sources: Mapping[str, tuple[
     original, cleaned = sources.get(path, (None, None))
     meta = [f"encoding: {entry.get('encoding') or '?'}", f"language: {entry.get('language') or '?'}",
             f"{len(changes)} change(s)", f"{len(findings)} finding(s)"]
-    parts = [f'<section class="file" id="{fid}"><h2>{_esc(artifact_path(path))}</h2>',
-             f'<p class="meta">{_esc(_DOT.join(meta))}</p>']
+    write(f'<section class="file" id="{fid}"><h2>{_esc(artifact_path(path))}</h2>')
+    write(f'<p class="meta">{_esc(_DOT.join(meta))}</p>')
     if original is None:
-        parts.append('<p class="note">Original text not available; changes and findings are listed only.</p>')
+        write('<p class="note">Original text not available; changes and findings are listed only.</p>')
         placed_c: set[int] = set()
         skipped_f = {i: "original text not available" for i in range(len(findings))}
     else:
         roots, placed_c, skipped_f = _place(original, changes, findings)
         if not changes and not findings:
-            parts.append('<p class="empty">Nothing to change, nothing to review.</p>')
-        parts.append(f'<pre class="article" lang="{_esc(entry.get("language") or "")}">'
-                     f"{_draw(original, 0, len(original), roots, fid)}</pre>")
-    parts.append(_changes_table(changes, placed_c, fid))
-    parts.append(_findings_table(findings, skipped_f, fid))
+            write('<p class="empty">Nothing to change, nothing to review.</p>')
+        write(f'<pre class="article" lang="{_esc(entry.get("language") or "")}">')
+        _draw(original, 0, len(original), roots, fid, write)
+        write("</pre>")
+        del roots
+    _changes_table(changes, placed_c, fid, write)
+    _findings_table(findings, skipped_f, fid, write)
     if cleaned is not None and cleaned != original:
-        parts.append('<details><summary>Cleaned text</summary>'
-                     f'<pre class="article cleaned">{_esc(cleaned)}</pre></details>')
-    parts.append("</section>")
-    return "".join(parts)
+        write('<details><summary>Cleaned text</summary>'
+              f'<pre class="article cleaned">{_esc(cleaned)}</pre></details>')
+    write("</section>")
 
 
 def _summary(report: Mapping[str, Any]) -> str:
@@ -350,22 +350,31 @@ def render_html(report: Mapping[str, Any], sources: Mapping[str, tuple[str, str]
     ``sources`` maps a report path to ``(original text, cleaned text)``; a file
     without sources is still listed, without the inline view.
     """
+    return collect(lambda write: write_html(report, write, sources))
+
+
+def write_html(report: Mapping[str, Any], write: Write, sources: Mapping[str, tuple[str, str]]) -> None:
+    """render_html's page written through `write`, one file's section after another."""
+    out = Chunks(write)
     tool = report.get("tool", {}) or {}
     title = f"{tool.get('name', 'normalize')} {tool.get('version', '')} report".strip()
     colours = "".join(f".{_cat_class(c)}{{background:{v}}}" for c, v in CATEGORY_COLOURS.items())
-    sections = [_file_section(n, entry, sources) for n, entry in enumerate(report.get("files", []))]
-    body = "".join(sections) or '<p class="empty">No files were checked.</p>'
-    errors = [str(e.get("message", e)) if isinstance(e, Mapping) else str(e) for e in report.get("errors") or []]
-    if errors:
-        items = "".join(f"<li>{_esc(message)}</li>" for message in errors)
-        body = (f'<section class="file errors"><h2>Inputs not handled ({len(errors)})</h2>'
-                f'<ul class="errors">{items}</ul></section>') + body
-    return (
-        "<!DOCTYPE html>\n"
+    out("<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_esc(_CSP)}">'
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{_esc(title)}</title><style>{_CSS}{colours}</style></head>\n"
-        f"<body><header><h1>{_esc(title)}</h1>{_summary(report)}</header>\n<main>{body}</main></body></html>\n"
-    )
+        f"<body><header><h1>{_esc(title)}</h1>{_summary(report)}</header>\n<main>")
+    errors = [str(e.get("message", e)) if isinstance(e, Mapping) else str(e) for e in report.get("errors") or []]
+    if errors:
+        items = "".join(f"<li>{_esc(message)}</li>" for message in errors)
+        out(f'<section class="file errors"><h2>Inputs not handled ({len(errors)})</h2>'
+            f'<ul class="errors">{items}</ul></section>')
+    files = report.get("files", [])
+    for n, entry in enumerate(files):
+        _file_section(n, entry, sources, out)
+    if not files:
+        out('<p class="empty">No files were checked.</p>')
+    out("</main></body></html>\n")
+    out.flush()

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
 from .github import artifact_path, error_message, scrub, span_end, visible
+from .stream import Chunks, Write, collect, dump_json
 
-__all__ = ["render_sarif", "build_sarif", "artifact_uri", "SARIF_SCHEMA_URI"]
+__all__ = ["render_sarif", "write_sarif", "build_sarif", "artifact_uri", "SARIF_SCHEMA_URI"]
 
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -105,60 +106,14 @@ def _props(item: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 
 def build_sarif(report: Mapping[str, Any]) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict (see :func:`render_sarif`)."""
-    tool = report.get("tool", {}) or {}
     rules = _Rules()
-    artifacts: list[dict[str, Any]] = []
-    results: list[dict[str, Any]] = []
+    results = list(_results(report, rules))  # fills `rules` in first-seen order
+    return _log(report, rules, list(_artifacts(report)), results)
 
-    for entry in report.get("files", []):
-        uri = artifact_uri(str(entry.get("path", "-")))
-        index = len(artifacts)
-        artifact: dict[str, Any] = {"location": {"uri": uri}}
-        if entry.get("encoding"):
-            artifact["encoding"] = str(entry["encoding"])
-        artifact["properties"] = _props(entry, ("language", "changed"))
-        artifacts.append(artifact)
 
-        for change in entry.get("changes", []):
-            rule, message = str(change.get("rule", "")), str(change.get("message", ""))
-            before, after = str(change.get("before", "")), str(change.get("after", ""))
-            region = _region(int(change.get("start", -1)), int(change.get("line", 0)),
-                             int(change.get("column", 0)), before)
-            results.append({
-                "ruleId": rule,
-                "ruleIndex": rules.ref(rule, str(change.get("category", "")), message, "warning"),
-                "kind": "fail",
-                "level": "warning",
-                "message": {"text": f"{message}: '{visible(before)}' -> '{visible(after)}'"},
-                "locations": [_location(uri, index, region)],
-                "properties": {"category": change.get("category"), "before": before, "after": after,
-                               "fixed": True},
-            })
-            if region:
-                results[-1]["fixes"] = [_fix(uri, index, region, after, f"Replace with '{visible(after)}'")]
-
-        for finding in entry.get("findings", []):
-            rule, message = str(finding.get("rule", "")), str(finding.get("message", ""))
-            text = str(finding.get("text", ""))
-            level = _LEVEL.get(str(finding.get("severity")), "warning")
-            region = _region(int(finding.get("start", -1)), int(finding.get("line", 0)),
-                             int(finding.get("column", 0)), text)
-            result: dict[str, Any] = {
-                "ruleId": rule,
-                "ruleIndex": rules.ref(rule, str(finding.get("category", "")), message, level),
-                "kind": "fail",
-                "level": level,
-                "message": {"text": f"{message}: '{visible(text)}'"},
-                "locations": [_location(uri, index, region)],
-                "properties": _props(finding, ("category", "severity", "text", "script", "language",
-                                               "confidence", "suggestion", "context")),
-            }
-            suggestion = finding.get("suggestion")
-            if suggestion is not None and region:
-                result["fixes"] = [_fix(uri, index, region, str(suggestion),
-                                        f"Suggestion (review before applying): '{visible(str(suggestion))}'")]
-            results.append(result)
-
+def _log(report: Mapping[str, Any], rules: _Rules, artifacts: Any, results: Any) -> dict[str, Any]:
+    """The log around `artifacts` and `results` (lists, or iterators for write_sarif)."""
+    tool = report.get("tool", {}) or {}
     driver: dict[str, Any] = {
         "name": str(tool.get("name", "normalize")),
         "version": str(tool.get("version", "0")),
@@ -186,6 +141,72 @@ def build_sarif(report: Mapping[str, Any]) -> dict[str, Any]:
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
+def _artifacts(report: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    for entry in report.get("files", []):
+        artifact: dict[str, Any] = {"location": {"uri": artifact_uri(str(entry.get("path", "-")))}}
+        if entry.get("encoding"):
+            artifact["encoding"] = str(entry["encoding"])
+        artifact["properties"] = _props(entry, ("language", "changed"))
+        yield artifact
+
+
+def _change_rule(rules: _Rules, change: Mapping[str, Any]) -> int:
+    return rules.ref(str(change.get("rule", "")), str(change.get("category", "")), str(change.get("message", "")),
+                     "warning")
+
+
+def _finding_rule(rules: _Rules, finding: Mapping[str, Any]) -> int:
+    return rules.ref(str(finding.get("rule", "")), str(finding.get("category", "")),
+                     str(finding.get("message", "")), _LEVEL.get(str(finding.get("severity")), "warning"))
+
+
+def _results(report: Mapping[str, Any], rules: _Rules) -> Iterator[dict[str, Any]]:
+    """One result per change and per finding, in report order; registers each rule in `rules`."""
+    for index, entry in enumerate(report.get("files", [])):
+        uri = artifact_uri(str(entry.get("path", "-")))
+
+        for change in entry.get("changes", []):
+            rule, message = str(change.get("rule", "")), str(change.get("message", ""))
+            before, after = str(change.get("before", "")), str(change.get("after", ""))
+            region = _region(int(change.get("start", -1)), int(change.get("line", 0)),
+                             int(change.get("column", 0)), before)
+            result: dict[str, Any] = {
+                "ruleId": rule,
+                "ruleIndex": _change_rule(rules, change),
+                "kind": "fail",
+                "level": "warning",
+                "message": {"text": f"{message}: '{visible(before)}' -> '{visible(after)}'"},
+                "locations": [_location(uri, index, region)],
+                "properties": {"category": change.get("category"), "before": before, "after": after,
+                               "fixed": True},
+            }
+            if region:
+                result["fixes"] = [_fix(uri, index, region, after, f"Replace with '{visible(after)}'")]
+            yield result
+
+        for finding in entry.get("findings", []):
+            rule, message = str(finding.get("rule", "")), str(finding.get("message", ""))
+            text = str(finding.get("text", ""))
+            level = _LEVEL.get(str(finding.get("severity")), "warning")
+            region = _region(int(finding.get("start", -1)), int(finding.get("line", 0)),
+                             int(finding.get("column", 0)), text)
+            result = {
+                "ruleId": rule,
+                "ruleIndex": _finding_rule(rules, finding),
+                "kind": "fail",
+                "level": level,
+                "message": {"text": f"{message}: '{visible(text)}'"},
+                "locations": [_location(uri, index, region)],
+                "properties": _props(finding, ("category", "severity", "text", "script", "language",
+                                               "confidence", "suggestion", "context")),
+            }
+            suggestion = finding.get("suggestion")
+            if suggestion is not None and region:
+                result["fixes"] = [_fix(uri, index, region, str(suggestion),
+                                        f"Suggestion (review before applying): '{visible(str(suggestion))}'")]
+            yield result
+
+
 def render_sarif(report: Mapping[str, Any]) -> str:
     """Render the JSON report as a SARIF 2.1.0 log (compact JSON, trailing LF).
 
@@ -194,4 +215,23 @@ def render_sarif(report: Mapping[str, Any]) -> str:
     Lone surrogates are replaced by U+FFFD (in one pass over the output, where
     they can only sit inside strings) so the result always encodes as UTF-8.
     """
-    return scrub(json.dumps(build_sarif(report), ensure_ascii=False, separators=(",", ":"))) + "\n"
+    return collect(lambda write: write_sarif(report, write))
+
+
+def write_sarif(report: Mapping[str, Any], write: Write) -> None:
+    """render_sarif's log written through `write`, one artifact and one result at a time.
+
+    The rules come first in the log but are collected from the items, so the items are read
+    twice: once for the rules, once for the results."""
+    rules = _Rules()
+    for entry in report.get("files", []):
+        for change in entry.get("changes", []):
+            _change_rule(rules, change)
+        for finding in entry.get("findings", []):
+            _finding_rule(rules, finding)
+    out = Chunks(write, scrub)
+    # log > runs > run > results are streamed; each result is one json.dumps
+    dump_json(_log(report, rules, _artifacts(report), _results(report, rules)), out, depth=4,
+              separators=(",", ":"))
+    out("\n")
+    out.flush()

@@ -4,9 +4,12 @@ often keeps a whole paragraph on one line)."""
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from collections import Counter
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
+
+from .stream import Chunks, Write, collect, lines_to
 
 COLORS = {"path": "1", "rule": "36", "error": "31", "warning": "33", "info": "34", "after": "32", "before": "31",
           "mark": "35", "dim": "2"}
@@ -17,32 +20,67 @@ GUTTER = "       | "
 def render_text(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] | None = None, color: bool = False,
                 show_source: bool = True, summary: bool = True) -> str:
     """The report as text; `sources` ({path: (input, output)}) adds each item's source line."""
+    return collect(lambda write: write_text(report, write, sources, color, show_source, summary))
+
+
+def write_text(report: dict[str, Any], write: Write, sources: Mapping[str, tuple[str, str]] | None = None,
+               color: bool = False, show_source: bool = True, summary: bool = True) -> None:
+    """render_text's lines written one at a time through `write`."""
+    out = Chunks(write)
+    lines_to(out, _text_lines(report, sources, color, show_source, summary))
+    out.flush()
+
+
+def _text_lines(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] | None, color: bool,
+                show_source: bool, summary: bool) -> Iterator[str]:
     def paint(text: str, key: str) -> str:
         return f"\x1b[{COLORS[key]}m{text}\x1b[0m" if color else text
 
-    lines: list[str] = []
     for entry in report["files"]:
         if not entry["changes"] and not entry["findings"]:
             continue
-        lines.append(paint(terminal_safe(entry["path"]), "path"))
+        yield paint(terminal_safe(entry["path"]), "path")
         source = (sources or {}).get(entry["path"], ("", ""))[0] if show_source else ""
-        items = [(c["line"], c["column"], 0, c) for c in entry["changes"]]
-        items += [(f["line"], f["column"], 1, f) for f in entry["findings"]]
-        for line, column, kind, item in sorted(items, key=lambda i: (i[0], i[1], i[2])):
-            where = f"{line}:{column}"
+        for item, kind in in_position_order(entry["changes"], entry["findings"]):
+            where = f"{item['line']}:{item['column']}"
             if kind == 0:
                 change = f"{paint(_show(item['before']), 'before')} -> {paint(_show(item['after']), 'after')}"
-                lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {change}  {terminal_safe(item['message'])}")
+                yield f"  {where:<8} {paint(item['rule'], 'rule')}  {change}  {terminal_safe(item['message'])}"
             else:
-                lines.append(f"  {where:<8} {paint(item['rule'], 'rule')}  {paint(item['severity'], item['severity'])}"
-                             f"  {_show(item['text'])}  {terminal_safe(_finding_detail(item))}")
+                yield (f"  {where:<8} {paint(item['rule'], 'rule')}  {paint(item['severity'], item['severity'])}"
+                       f"  {_show(item['text'])}  {terminal_safe(_finding_detail(item))}")
             if source and "start" in item:
                 shown, marks = source_excerpt(source, item["start"], item["end"])
-                lines.append(paint(GUTTER, "dim") + shown)
-                lines.append(paint(GUTTER, "dim") + paint(marks, "mark"))
+                yield paint(GUTTER, "dim") + shown
+                yield paint(GUTTER, "dim") + paint(marks, "mark")
     if summary:
-        lines.append(summary_line(report["summary"]))
-    return "\n".join(lines) + "\n" if lines else ""
+        yield summary_line(report["summary"])
+
+
+def in_position_order(changes: Iterable[Mapping[str, Any]], findings: Iterable[Mapping[str, Any]]
+                      ) -> Iterator[tuple[Mapping[str, Any], int]]:
+    """(item, 0 for a change / 1 for a finding) by line, column, changes first, else in list
+    order (a stable sort). Each list usually comes in position order already: then the two are
+    merged as they are read, without a sorted copy of every item."""
+    def key(pair: tuple[Mapping[str, Any], int]) -> tuple[int, int, int]:
+        return pair[0]["line"], pair[0]["column"], pair[1]
+
+    def tagged(items: Iterable[Mapping[str, Any]], kind: int) -> Iterator[tuple[Mapping[str, Any], int]]:
+        return ((item, kind) for item in items)
+
+    if _in_order(changes) and _in_order(findings):
+        return heapq.merge(tagged(changes, 0), tagged(findings, 1), key=key)
+    return iter(sorted([*tagged(changes, 0), *tagged(findings, 1)], key=key))
+
+
+def _in_order(items: Iterable[Mapping[str, Any]]) -> bool:
+    last = (0, 0)
+    for item in items:
+        here = (item["line"], item["column"])
+        if here < last:
+            return False
+        last = here
+    return True
 
 
 def summary_line(summary: Mapping[str, Any]) -> str:
