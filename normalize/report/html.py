@@ -25,7 +25,7 @@ import bisect
 import html
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,19 +118,19 @@ def _cat_class(category: str) -> str:
     return "cat-" + "".join(ch if ch.isalnum() or ch == "-" else "_" for ch in category)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
-    """A span to draw: a change, or a finding that may contain changes."""
+    """A span to draw: a change, or a finding that may contain changes. The item itself is
+    looked up by `index` when drawn: a huge file's items are not all held as dicts at once."""
 
     start: int
     end: int
     kind: str  # "change" | "finding"
     index: int  # position in the file's changes / findings list
-    item: Mapping[str, Any]
     children: list[_Node] = field(default_factory=list)
 
 
-def _place(text: str, changes: list[Mapping[str, Any]], findings: list[Mapping[str, Any]]
+def _place(text: str, changes: Sequence[Mapping[str, Any]], findings: Sequence[Mapping[str, Any]]
            ) -> tuple[list[_Node], set[int], dict[int, str]]:
     """Choose what can be drawn inline.
 
@@ -142,7 +142,7 @@ def _place(text: str, changes: list[Mapping[str, Any]], findings: list[Mapping[s
     for i, c in enumerate(changes):
         s, e = int(c.get("start", -1)), int(c.get("end", -1))
         if 0 <= s <= e <= n and text[s:e] == str(c.get("before", "")):
-            change_nodes.append(_Node(s, e, "change", i, c))
+            change_nodes.append(_Node(s, e, "change", i))
     change_nodes.sort(key=lambda node: (node.start, node.end))
     # Changes never overlap by contract; drop any that do rather than draw garbage.
     kept_changes: list[_Node] = []
@@ -188,7 +188,7 @@ def _place(text: str, changes: list[Mapping[str, Any]], findings: list[Mapping[s
         if inner is not None and inner.end < e:
             skipped[i] = "crosses another finding"
             continue
-        node = _Node(s, e, "finding", i, f)
+        node = _Node(s, e, "finding", i)
         kept_findings.append(node)
         open_findings.append(node)
 
@@ -219,11 +219,13 @@ def _tooltip_finding(f: Mapping[str, Any]) -> str:
     return tip
 
 
-def _draw(text: str, lo: int, hi: int, nodes: list[_Node], fid: str, write: Write) -> None:
+def _draw(text: str, lo: int, hi: int, nodes: list[_Node], fid: str, write: Write,
+          items: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+    """Write text[lo:hi] with `nodes` marked; `items`: {"change": changes, "finding": findings}."""
     pos = lo
     for node in nodes:
         write(_esc(text[pos:node.start]))
-        item = node.item
+        item = items[node.kind][node.index]
         if node.kind == "change":
             before, after = str(item.get("before", "")), str(item.get("after", ""))
             write(f'<span class="change {_cat_class(str(item.get("category", "")))}" '
@@ -239,7 +241,7 @@ def _draw(text: str, lo: int, hi: int, nodes: list[_Node], fid: str, write: Writ
             sev = sev if sev in _SEVERITIES else "warning"
             write(f'<mark class="finding sev-{sev}" id="{fid}-f{node.index}" '
                   f'data-rule="{_esc(item.get("rule", ""))}" title="{_esc(_tooltip_finding(item))}">')
-            _draw(text, node.start, node.end, node.children, fid, write)
+            _draw(text, node.start, node.end, node.children, fid, write, items)
             write("</mark>")
         pos = node.end
     write(_esc(text[pos:hi]))
@@ -249,7 +251,7 @@ def _position(item: Mapping[str, Any]) -> str:
     return f"{item.get('line', '?')}:{item.get('column', '?')}"
 
 
-def _changes_table(changes: list[Mapping[str, Any]], placed: set[int], fid: str, write: Write) -> None:
+def _changes_table(changes: Sequence[Mapping[str, Any]], placed: set[int], fid: str, write: Write) -> None:
     if not changes:
         return
     write(f"<details><summary>Changes ({len(changes)})</summary><table class=\"changes\"><thead><tr>"
@@ -268,7 +270,7 @@ def _changes_table(changes: list[Mapping[str, Any]], placed: set[int], fid: str,
     write("</tbody></table></details>")
 
 
-def _findings_table(findings: list[Mapping[str, Any]], skipped: Mapping[int, str], fid: str, write: Write) -> None:
+def _findings_table(findings: Sequence[Mapping[str, Any]], skipped: Mapping[int, str], fid: str, write: Write) -> None:
     if not findings:
         return
     write("<h3>Findings</h3><table class=\"findings\"><thead><tr><th>severity</th><th>line:col</th>"
@@ -293,8 +295,8 @@ def _findings_table(findings: list[Mapping[str, Any]], skipped: Mapping[int, str
 def _file_section(n: int, entry: Mapping[str, Any], sources: Mapping[str, tuple[str, str]], write: Write) -> None:
     path = str(entry.get("path", "-"))
     fid = f"file{n}"
-    changes = list(entry.get("changes", []))
-    findings = list(entry.get("findings", []))
+    changes: Sequence[Mapping[str, Any]] = entry.get("changes", [])  # a list, or ItemDicts (made when read)
+    findings: Sequence[Mapping[str, Any]] = entry.get("findings", [])
     original, cleaned = sources.get(path, (None, None))
     meta = [f"encoding: {entry.get('encoding') or '?'}", f"language: {entry.get('language') or '?'}",
             f"{len(changes)} change(s)", f"{len(findings)} finding(s)"]
@@ -309,7 +311,7 @@ def _file_section(n: int, entry: Mapping[str, Any], sources: Mapping[str, tuple[
         if not changes and not findings:
             write('<p class="empty">Nothing to change, nothing to review.</p>')
         write(f'<pre class="article" lang="{_esc(entry.get("language") or "")}">')
-        _draw(original, 0, len(original), roots, fid, write)
+        _draw(original, 0, len(original), roots, fid, write, {"change": changes, "finding": findings})
         write("</pre>")
         del roots
     _changes_table(changes, placed_c, fid, write)

@@ -22,7 +22,6 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any

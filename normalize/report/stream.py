@@ -71,7 +71,7 @@ class ItemDicts(Sequence[dict[str, Any]]):
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
             return [item.to_dict() for item in self._items[index]]
-        return self._items[index].to_dict()  # type: ignore[no-any-return]
+        return self._items[index].to_dict()
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (item.to_dict() for item in self._items)

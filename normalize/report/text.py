@@ -159,7 +159,7 @@ def _show(text: str) -> str:
     return f'"{shown}"'
 
 
-def _finding_detail(finding: dict[str, Any]) -> str:
+def _finding_detail(finding: Mapping[str, Any]) -> str:
     detail = finding["message"]
     if finding.get("language"):
         confidence = finding.get("confidence")
