@@ -258,8 +258,10 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
     outcomes = []
     show_progress = len(targets) >= PROGRESS_FROM and sys.stderr.isatty() and not options.quiet
     results = process_all(targets, engines.for_target, batch, options.jobs or default_jobs())
-    for outcome in _guard(lambda: list(with_progress(results, len(targets), show_progress))):
-        outcomes.append(outcome)
+    keep_texts = _report_needs_texts(options)
+    pending = iter(with_progress(results, len(targets), show_progress))
+    # one outcome at a time: each is slimmed (_slim) before the next file's result arrives
+    while (outcome := _guard(lambda: next(pending, None))) is not None:
         if outcome.skipped and not options.quiet:
             typer.echo(f"normalize: skipped {_safe(outcome.skipped)}", err=True)
         for note in outcome.notes:
@@ -267,6 +269,7 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
         if outcome.output is not None:
             sys.stdout.buffer.write(outcome.output)
             sys.stdout.buffer.flush()
+        outcomes.append(_slim(outcome, keep_texts))
     errors += [o.error for o in outcomes if o.error]
     done = [o for o in outcomes if o.result is not None]
     if options.write_baseline is not None:
@@ -289,6 +292,27 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if (failing or (changed and exit_on_fix)) and not options.exit_zero else 0)
+
+
+def _report_needs_texts(options: RunOptions) -> bool:
+    """Whether the report (or the baseline) reads each file's input and cleaned text."""
+    from .report import FORMATS
+
+    return (options.baseline is not None or options.write_baseline is not None
+            or (not options.statistics and FORMATS[options.format.value].sources))
+
+
+def _slim(outcome: Any, keep_texts: bool) -> Any:
+    """`outcome` as the report needs it, kept until every file is done: printed bytes are
+    dropped (b"" still says they were printed), and the texts when the report never reads them."""
+    import dataclasses
+
+    changes: dict[str, Any] = {}
+    if outcome.output:
+        changes["output"] = b""
+    if not keep_texts and outcome.result is not None and (outcome.result.source or outcome.result.text):
+        changes["result"] = dataclasses.replace(outcome.result, source="", text="")
+    return dataclasses.replace(outcome, **changes) if changes else outcome
 
 
 def _build_report(shown: list[tuple[str, Any]], errors: list[str], done: list[Any], batch: Any) -> dict[str, Any]:
