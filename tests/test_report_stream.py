@@ -111,3 +111,42 @@ def test_dump_json_equals_json_dumps(value: Any, separators: tuple[str, str]) ->
     pieces: list[str] = []
     dump_json(value, pieces.append, separators=separators, default=str)
     assert "".join(pieces) == json.dumps(value, ensure_ascii=False, separators=separators, default=str)
+
+
+def _old_source_excerpt(source: str, start: int, end: int, width: int = 100) -> tuple[str, str]:
+    """source_excerpt as it was before it read only the shown part of a long line."""
+    from normalize.report.text import _cell, _width
+
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", start)
+    line = source[line_start: len(source) if line_end < 0 else line_end].rstrip("\r")
+    left, right = start - line_start, min(end, line_start + len(line)) - line_start
+    cells = [_cell(c) for c in line]
+    lo, hi = 0, len(cells)
+    if sum(len(c) for c in cells) > width:
+        room = max(width - sum(len(c) for c in cells[left:right]), 20) // 2
+        lo = max(0, left - room)
+        hi = min(len(cells), max(right, left + 1, lo + width))
+        lo = max(0, min(lo, hi - width))
+    shown = ("…" if lo else "") + "".join(cells[lo:hi]) + ("…" if hi < len(cells) else "")
+    before = (1 if lo else 0) + sum(_width(c) for c in cells[lo:left])
+    span = sum(_width(c) for c in cells[left:right])
+    return shown, " " * before + "^" * max(span, 1)
+
+
+def test_the_excerpt_of_a_long_line_is_the_one_of_the_whole_line() -> None:
+    import random
+
+    from normalize.report.text import line_bounds, source_excerpt
+
+    rng = random.Random(16)
+    alphabet = ["a", "b", " ", "\t", "\r", "\n", "\u200b", "\u0301", "漢", "\x1b", "é", "\u202e"]
+    for _ in range(3000):
+        weights = [30, 10, 10, 1, 1, rng.choice([0, 0.2, 3]), 1, 1, 2, 1, 1, 1]
+        source = "".join(rng.choices(alphabet, weights, k=rng.randint(1, 400)))
+        start = rng.randrange(len(source))
+        end = min(len(source), start + rng.choice([0, 1, 2, 5, 30, 150]))
+        width = rng.choice([100, 20, 7])
+        expected = _old_source_excerpt(source, start, end, width)
+        assert source_excerpt(source, start, end, width) == expected, (source, start, end, width)
+        assert source_excerpt(source, start, end, width, bounds=line_bounds(source, start)) == expected

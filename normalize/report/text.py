@@ -41,6 +41,7 @@ def _text_lines(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] |
             continue
         yield paint(terminal_safe(entry["path"]), "path")
         source = (sources or {}).get(entry["path"], ("", ""))[0] if show_source else ""
+        line = (0, -1)  # the last item's line bounds: items come by position, many on one line
         for item, kind in in_position_order(entry["changes"], entry["findings"]):
             where = f"{item['line']}:{item['column']}"
             if kind == 0:
@@ -50,7 +51,9 @@ def _text_lines(report: dict[str, Any], sources: Mapping[str, tuple[str, str]] |
                 yield (f"  {where:<8} {paint(item['rule'], 'rule')}  {paint(item['severity'], item['severity'])}"
                        f"  {_show(item['text'])}  {terminal_safe(_finding_detail(item))}")
             if source and "start" in item:
-                shown, marks = source_excerpt(source, item["start"], item["end"])
+                if not line[0] <= item["start"] <= line[1]:
+                    line = line_bounds(source, item["start"])
+                shown, marks = source_excerpt(source, item["start"], item["end"], bounds=line)
                 yield paint(GUTTER, "dim") + shown
                 yield paint(GUTTER, "dim") + paint(marks, "mark")
     if summary:
@@ -108,24 +111,50 @@ def render_statistics(report: Mapping[str, Any]) -> str:
     return body + f"{sum(r['count'] for r in rows):>6}  total in {report['summary']['files']} file(s)\n"
 
 
-def source_excerpt(source: str, start: int, end: int, width: int = EXCERPT) -> tuple[str, str]:
+def source_excerpt(source: str, start: int, end: int, width: int = EXCERPT,
+                   bounds: tuple[int, int] | None = None) -> tuple[str, str]:
     """The source line holding `start`, and a line of carets under [start, end) (one caret for
-    an insertion); long lines are cut to about `width` columns around the span, marked with …."""
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", start)
-    line = source[line_start: len(source) if line_end < 0 else line_end].rstrip("\r")
-    left, right = start - line_start, min(end, line_start + len(line)) - line_start
-    cells = [_cell(c) for c in line]
-    lo, hi = 0, len(cells)
-    if sum(len(c) for c in cells) > width:  # keep the span and what fits around it
-        room = max(width - sum(len(c) for c in cells[left:right]), 20) // 2
+    an insertion); long lines are cut to about `width` columns around the span, marked with ….
+    `bounds`: line_bounds(source, start), when the caller already knows them.
+
+    Only the part of a long line that is shown is read: an article kept on one line of
+    megabytes costs each item its excerpt, not the line."""
+    line_start, line_end = bounds or line_bounds(source, start)
+    while line_end > line_start and source[line_end - 1] == "\r":
+        line_end -= 1
+    length = line_end - line_start
+    left, right = start - line_start, min(end, line_end) - line_start
+
+    def cells_of(a: int, b: int) -> list[str]:  # cells[a:b] of the line, as a slice would clamp
+        a, b = min(max(a, 0), length), min(max(b, 0), length)
+        return [_cell(c) for c in source[line_start + a: line_start + max(a, b)]]
+
+    if length <= width:  # a short line: every cell (escapes can still make it too wide)
+        cells = cells_of(0, length)
+        lo, hi = 0, len(cells)
+        if sum(len(c) for c in cells) > width:  # keep the span and what fits around it
+            room = max(width - sum(len(c) for c in cells[left:right]), 20) // 2
+            lo = max(0, left - room)
+            hi = min(len(cells), max(right, left + 1, lo + width))
+            lo = max(0, min(lo, hi - width))
+        shown_cells, before_cells, span_cells = cells[lo:hi], cells[lo:left], cells[left:right]
+    else:  # more characters than columns: always cut, and each cell is at least one column
+        span_cells = cells_of(left, right)
+        room = max(width - sum(len(c) for c in span_cells), 20) // 2
         lo = max(0, left - room)
-        hi = min(len(cells), max(right, left + 1, lo + width))
+        hi = min(length, max(right, left + 1, lo + width))
         lo = max(0, min(lo, hi - width))
-    shown = ("…" if lo else "") + "".join(cells[lo:hi]) + ("…" if hi < len(cells) else "")
-    before = (1 if lo else 0) + sum(_width(c) for c in cells[lo:left])
-    span = sum(_width(c) for c in cells[left:right])
+        shown_cells, before_cells = cells_of(lo, hi), cells_of(lo, left)
+    shown = ("…" if lo else "") + "".join(shown_cells) + ("…" if hi < length else "")
+    before = (1 if lo else 0) + sum(_width(c) for c in before_cells)
+    span = sum(_width(c) for c in span_cells)
     return shown, " " * before + "^" * max(span, 1)
+
+
+def line_bounds(source: str, offset: int) -> tuple[int, int]:
+    """[start, end) of the line holding `offset` (end: its LF, or the end of the text)."""
+    line_end = source.find("\n", offset)
+    return source.rfind("\n", 0, offset) + 1, len(source) if line_end < 0 else line_end
 
 
 def _cell(char: str) -> str:
