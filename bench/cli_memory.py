@@ -3,7 +3,8 @@
     python bench/cli_memory.py [--family invisible-chars ...] [--sizes 1,4] [--format json ...]
                                [--fix] [--timeout 1800]
 
-For every family (bench/growth.py) and size (MB of UTF-8), a document is written to a
+For every family (bench/growth.py; default invisible-chars) and size (MB asked of the
+family's generator; the input column is the file's real size), a document is written to a
 temporary file and `python -m normalize check --format F FILE` runs on it (output to
 /dev/null), one run per process; with --fix, `python -m normalize fix FILE` also runs on a
 copy. The peak RSS of the run is read by a small fresh parent (getrusage RUSAGE_CHILDREN
@@ -83,7 +84,8 @@ def main() -> None:
     if not args.json:
         print("peak RSS of `python -m normalize check --format F FILE` (fix: `fix FILE`), one run per process;"
               " growth = (peak - start-up peak) / input")
-        print(f"{'family':<22}{'MB':>5}  {'run':<7}{'peak MB':>9}{'peak/input':>12}{'growth':>9}{'CPU s':>8}")
+        print(f"{'family':<22}{'MB':>5}{'input MB':>9}  {'run':<7}{'peak MB':>9}{'peak/input':>12}{'growth':>9}"
+              f"{'CPU s':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for family in args.family or ["invisible-chars"]:
@@ -110,7 +112,7 @@ def main() -> None:
                     if args.json:
                         print(json.dumps(row), flush=True)
                     else:
-                        print(f"{family:<22}{megabytes:>5g}  {kind:<7}{row['peak_mb']:>9.0f}"
+                        print(f"{family:<22}{megabytes:>5g}{size / 1e6:>9.2f}  {kind:<7}{row['peak_mb']:>9.0f}"
                               f"{row['peak_over_input']:>11.1f}x{row['growth_over_input']:>8.1f}x"
                               f"{seconds:>8.1f}", flush=True)
                 source.unlink()
