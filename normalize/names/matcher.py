@@ -520,7 +520,11 @@ def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, 
                     and text[span_start - 1] in _GAP_CLOSERS):
                 for start, end in _particles_before(text, previous_end, span_start):
                     append(_token(text, start, end, skips, starts))
-            append(_token(text, span_start, span_end, skips, starts))
+            raw = m.group()
+            if skips or (len(raw) > 2 and raw[-2] in "'’ʼ"):  # the rare cases: a URL nearby, a possessive
+                append(_token(text, span_start, span_end, skips, starts))
+            else:
+                append(_Token(span_start, span_end, raw, raw[0].isupper(), False))
             previous_end = span_end
             if text[span_end : span_end + 1] in _HYPHENS:  # most words have no hyphenated tail
                 tail = _HYPHEN_TAIL_RE.match(text, span_end)

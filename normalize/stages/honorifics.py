@@ -141,6 +141,10 @@ class HonorificStage:
         if not present:  # no title anywhere: nothing to standardise
             return [], []
         text = doc.text
+        # The forms each title is written in before a space (a superset of the forms of its
+        # spans): when even those are settled, so are the spans, and none need finding.
+        if _settled(pack, ((by_bare[title], form) for title in present for form in _forms(text, title)), doc.style):
+            return [], []
         spans = [(start, end, by_bare[title]) for title in present for start, end in _title_spans(text, title)]
         if _settled(pack, ((h, text[start:end]) for start, end, h in spans), doc.style):  # lazily: memory
             return [], []  # every title already has the one form it could be given: nothing to judge
@@ -182,6 +186,24 @@ def _title_spans(text: str, title: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _forms(text: str, title: str) -> set[str]:
+    """How `title` is written before a space ("Mr", "Mr."): every title span is one of these
+    (NAME_FOLLOWS: the title, its stop if any, a space), found without a regex per mention."""
+    forms: set[str] = set()
+    pos = text.find(title)
+    while pos != -1 and len(forms) < 2:
+        end = pos + len(title)
+        following = text[end : end + 1]
+        if following == ".":
+            if text[end + 1 : end + 2] in _SPACES:
+                forms.add(title + ".")
+        elif following in _SPACES:
+            forms.add(title)
+        pos = text.find(title, end)
+    return forms
+
+
+_SPACES = frozenset(" \u00a0")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 CAPITALISED_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+){2,}$")
 POSSESSIVE_END = regex.compile(r"['’]s?$")
