@@ -114,12 +114,31 @@ def latin_language(text: str, sample_chars: int = 1_200) -> tuple[str | None, fl
     return best, round(top / (top + second), 3)
 
 
+HEAD_CHARS = 1_200  # an article's language is read from its head
+_REMEMBER_CHARS = 1 << 16  # the last text read is remembered (kept alive) only up to this length
+_last_head: tuple[str, frozenset[str]] | None = None
+
+
+def head_function_words(text: str) -> frozenset[str]:
+    """The distinct function words (of any language) among the lower-cased words of the text's
+    first HEAD_CHARS characters. The last text's are remembered: the pipeline's Latin-sentence
+    gate reads them again for the text it just described (main_language)."""
+    global _last_head
+    last = _last_head
+    if last is not None and last[0] is text:
+        return last[1]
+    words = ANY_FUNCTION_WORD.intersection(text[:HEAD_CHARS].lower().split())  # one C pass; the rest is small
+    if len(text) <= _REMEMBER_CHARS:
+        _last_head = (text, words)
+    return words
+
+
 def main_language(text: str) -> Guess:
     """The main language of a Latin-script text, or undetermined (language None).
 
     Articles are settled by function words alone when one language has many more distinct
     ones than any other; everything else is scored word by word."""
-    words = ANY_FUNCTION_WORD.intersection(text[:1_200].lower().split())  # one C pass; the rest is small
+    words = head_function_words(text)
     counts = sorted(((len(words & vocabulary), language) for language, vocabulary in FUNCTION_WORDS.items()),
                     reverse=True)
     (top, best), (second, _) = counts[0], counts[1]
