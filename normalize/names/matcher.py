@@ -490,17 +490,16 @@ class NameMatcher:
 def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
     """Whole-word occurrences of `word`, by str.find: cheaper than compiling a regex per text."""
     spans = []
+    size = len(word)
     pos = text.find(word)
     while pos != -1:
-        end = pos + len(word)
-        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+        end = pos + size
+        before = text[pos - 1 : pos]  # "" at either end of the text
+        after = text[end : end + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):  # whole words
             spans.append((pos, end))
         pos = text.find(word, end)
     return spans
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, int]]) -> list[_Token]:

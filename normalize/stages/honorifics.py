@@ -11,8 +11,10 @@ Goes to Washington"), which are neither counted nor changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -186,24 +188,18 @@ def _title_spans(text: str, title: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=512)
+def _form_pattern(title: str) -> re.Pattern[str]:
+    """The title, its stop if any, and the space NAME_FOLLOWS needs after them (stdlib re: a
+    literal prefix is searched for in C)."""
+    return re.compile(re.escape(title) + r"(\.?)[ \u00a0]")
+
+
 def _forms(text: str, title: str) -> set[str]:
-    """How `title` is written before a space ("Mr", "Mr."): every title span is one of these
-    (NAME_FOLLOWS: the title, its stop if any, a space), found without a regex per mention."""
-    forms: set[str] = set()
-    pos = text.find(title)
-    while pos != -1 and len(forms) < 2:
-        end = pos + len(title)
-        following = text[end : end + 1]
-        if following == ".":
-            if text[end + 1 : end + 2] in _SPACES:
-                forms.add(title + ".")
-        elif following in _SPACES:
-            forms.add(title)
-        pos = text.find(title, end)
-    return forms
+    """How `title` is written before a space ("Mr", "Mr."): every title span is one of these."""
+    return {title + stop for stop in _form_pattern(title).findall(text)}
 
 
-_SPACES = frozenset(" \u00a0")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 CAPITALISED_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+){2,}$")
 POSSESSIVE_END = regex.compile(r"['’]s?$")
