@@ -131,8 +131,6 @@ class NameMatcher:
         tokens = _tokenize(text, windows, urls() if urls is not None else _skip_spans(text))
         matches, loose = self._exact(text, tokens)
         matches += self._fuzzy(text, tokens, loose)
-        if protected is not None:
-            matches = [m for m in matches if not protected(m.start, m.end)]
         fixes: list[tuple[_Match, str]] = []
         doubtful: list[tuple[_Match, str, str, str]] = []
         proposed: list[tuple[_Match, str, str, str]] = []
@@ -144,6 +142,8 @@ class NameMatcher:
                 replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
             if replacement is None or " ".join(original.split()) == replacement:
                 continue  # same spelling; a line break inside a name is no variant
+            if protected is not None and protected(match.start, match.end):
+                continue  # (asked only here: a text whose names are all spelt right needs no protected spans)
             doubt = self._doubt(match, original, replacement)
             if (doubt or match.entity.family_first) and not match.evidence:
                 match.evidence = context_evidence(text, match.start, match.end, match.entity)
