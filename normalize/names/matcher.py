@@ -115,7 +115,6 @@ class NameMatcher:
             if second in PARTICLES:
                 particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
         self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
-        self._all_seconds = frozenset().union(*self._seconds.values())
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
         self._replacements: dict[tuple[int, str, bool, int, int], str | None] = {}
@@ -237,12 +236,12 @@ class NameMatcher:
         candidates = list(words & self._yes)
         prefixes = words & self._prefix
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
-        # text too, or a particle that can follow it ("Mohammed bin").
-        followers = words & self._all_seconds if prefixes else frozenset()
+        # text too, or a particle that can follow it ("Mohammed bin"). (The few words that can
+        # follow are looked up among the text's, not the text's among all that can follow.)
         after_prefix = self._after_prefix
         for word in prefixes:
             seconds, probes = after_prefix[word]
-            if not seconds.isdisjoint(followers):
+            if not seconds.isdisjoint(words):
                 candidates.append(word)
             elif probes and any(text.startswith(probes, end) for _, end in _occurrences(text, word)):
                 candidates.append(word)
