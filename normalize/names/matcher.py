@@ -144,11 +144,15 @@ class NameMatcher:
             if protected is not None and protected(match.start, match.end):
                 continue  # (asked only here: a text whose names are all spelt right needs no protected spans)
             doubt = self._doubt(match, original, replacement)
+            # (another name attached is read first: the role or title nearby cannot outweigh it,
+            # see _could_be_entity, so it is looked for only when there is none)
+            if not self._could_be_entity(text, match):
+                elsewhere.add(fold(original))
+                continue
             if (doubt or match.entity.family_first) and not match.evidence:
                 match.evidence = context_evidence(text, match.start, match.end, match.entity)
-            if not self._could_be_entity(text, match) or (
-                (doubt or match.entity.family_first) and not match.evidence
-                and introduced_as_someone_else(text, match.end, match.entity)
+            if (doubt or match.entity.family_first) and not match.evidence and introduced_as_someone_else(
+                text, match.end, match.entity
             ):
                 elsewhere.add(fold(original))
             elif not (match.entity.keep and kept(text, match.start, match.end, match.entity)):
