@@ -15,6 +15,8 @@ what the text around the match shows, reading the raw text next to it (no tokens
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .gazetteer import Entity
@@ -210,6 +212,12 @@ def _has_phrase(haystack: str, needle: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _heads(context: tuple[str, ...]) -> frozenset[str]:
+    """The last word of each context phrase: "Minister" of "defence minister"."""
+    return frozenset(phrase.split()[-1] for phrase in context)
+
+
 def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     """The entity's role or title in the same sentence, or its bare head title right before."""
     if not entity.context:
@@ -224,8 +232,7 @@ def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     found = word_before(text, start)
     if found:
         word, word_start = found
-        heads = {phrase.split()[-1] for phrase in entity.context}
-        if word.lower() in heads and word[0].isupper():
+        if word.lower() in _heads(entity.context) and word[0].isupper():
             qualifier = word_before(text, word_start)
             if qualifier is None or not qualifier[0][0].isupper():
                 return f"title '{word}'"
