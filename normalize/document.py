@@ -65,7 +65,7 @@ class Document:
         """Distinct capitalised words: where names and titles can start. (With only ASCII
         capitals, stdlib re finds them twice as fast; a word after a mid-word capital, as in
         "iPhone", is an extra candidate that matches nothing.)"""
-        if any(c.isupper() for c in self.unusual_chars):
+        if any(map(str.isupper, self.unusual_chars)):
             return frozenset(CAPITAL_WORD.findall(self.text))
         return frozenset(ASCII_CAPITAL_WORD.findall(self.text))
 
