@@ -280,6 +280,19 @@ def line_cost(text: str, languages: dict[str, str] | None = None) -> Reading:
     return Reading(text, flaws + letters, language, flaws, pairs, letters, scripts, mixed[0])
 
 
+def line_flaws(text: str, limit: float = float("inf")) -> float:
+    """`line_cost(text).flaws` without the letter statistics (the costly part); once the sum
+    passes `limit`, the sum so far."""
+    runs: dict[str, list[str]] = {}
+    mixed = [0]
+    flaws = 0.0
+    for token in TOKEN_RE.finditer(text, 0, LINE_SAMPLE):
+        flaws += _token_cost(token.group(), runs, mixed)
+        if flaws > limit:
+            break
+    return flaws
+
+
 def _token_cost(token: str, runs: dict[str, list[str]], mixed: list[int]) -> float:
     cost = 0.0
     for i, ch in enumerate(token):
