@@ -118,3 +118,20 @@ def test_library_refuses_the_ambiguous_byte_with_normalize_error() -> None:
 
     with pytest.raises(NormalizeError, match="DOS"):
         Normalizer().normalize_bytes(MUNICH)
+
+
+def test_stray_dos_or_mac_byte_inside_a_word_is_reported_not_guessed() -> None:
+    data = "Café “prices” rose in M".encode("utf-8") + b"\x81nchen."  # once read as KOI8-R "M│nchen"
+    result = decode_bytes(data)
+    assert result.edits == [] and result.encoding == "utf-8"
+    (finding,) = result.findings
+    assert finding.rule == "encoding.stray-bytes" and finding.severity == "error"
+    assert "'ü' in DOS cp850, 'Å' in Mac Roman: not guessed" in finding.message
+
+
+def test_stray_typography_next_to_a_word_is_still_decoded() -> None:
+    head = "Café “prices” at the crêperie in Besançon, señor Ibáñez said: "
+    data = head.encode("utf-8") + b"\x93cheap\x94 col\xb7lecci\xf3 m\xb2"
+    result = decode_bytes(data)
+    fixed = apply_edits(result.text, resolve_overlaps(result.edits))
+    assert fixed == head + "“cheap” col·lecció m²" and result.findings == []
