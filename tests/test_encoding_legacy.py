@@ -166,3 +166,16 @@ def test_cp1252_controls_and_lone_controls_are_not_mac_roman() -> None:
 
 def test_mac_roman_and_cp850_disagreeing_is_left_alone() -> None:
     assert find_mac_dos_mojibake("la s\x90mola") == []
+
+
+def test_mac_roman_repair_is_finished_not_left_half_done() -> None:
+    # "ª" (0xBB) read as Latin-1 is "»": re-reading only the control characters left it behind
+    text = "CVMA: 5\xbb Edi\x8d\x8bo marcada para 7 de Mar\x8do A quinta edi\x8d\x8bo do concurso."
+    fixed = apply_edits(text, resolve_overlaps(find_mac_dos_mojibake(text)))
+    assert fixed == "CVMA: 5ª Edição marcada para 7 de Março A quinta edição do concurso."
+
+
+def test_genuine_latin1_around_mac_roman_controls_is_kept() -> None:
+    text = "The caf\xe9 said gr\x89ce \xe0 Dieu, la deuxi\x8fme fois."  # whole-line Mac Roman: "cafÈ"
+    fixed = apply_edits(text, resolve_overlaps(find_mac_dos_mojibake(text)))
+    assert fixed == "The café said grâce à Dieu, la deuxième fois."

@@ -80,7 +80,9 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
         return readings[candidate]
 
     candidates = []
+    whole_of: dict[str, Reading] = {}  # rule -> the whole line in its page
     for (codec, rule, name), pair in zip(PAGES, _pairs(line, raw)):
+        whole_of[rule] = cost_of(pair[0])
         for candidate in pair:
             reading = cost_of(candidate)
             candidates.append((reading.cost, _clean(candidate, reading.flaws), reading, rule, name))
@@ -88,6 +90,13 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
     cost, clean, reading, rule, name = candidates[0]
     if not clean:
         return []
+    partial = None
+    whole = whole_of[rule]
+    if whole.text != reading.text and whole.flaws < reading.flaws and _clean(whole.text, whole.flaws):
+        # Only the control characters re-read, the page's other characters left as symbols
+        # ("Mercoled“" for "Mercoledì"): the whole line in the same page finishes the repair. It
+        # costs more only because letters are charged for their pairs and a symbol is not.
+        partial, reading, cost = reading, whole, whole.cost
     # The competitors, read only as far as one beats the best candidate: the line as it is, its
     # control characters as cp1252 (what ftfy does), and the whole line in a Greek or Cyrillic
     # page (the legacy repairs' business).
@@ -99,7 +108,7 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
                 return []
         except UnicodeDecodeError:
             continue
-    if any(ok and other.text != reading.text and other_cost < cost + MARGIN
+    if any(ok and other.text != reading.text and other_cost < cost + MARGIN and other is not partial
            for other_cost, ok, other, _, _ in candidates[1:]):
         return []  # Mac Roman and cp850 read it about as well, differently ("sêmola", "sÉmola")
     edits = []
