@@ -78,9 +78,19 @@ def _bracket_class(pattern: str, pos: int) -> tuple[frozenset[str], int]:
 def _may_need_legacy_check(clusters: list[str]) -> bool:
     """False when no two characters side by side make a pair encoding.legacy.needs_legacy_check
     looks for (two letters of its Latin pages, or a cp1251 lead and continuation)."""
+    # the clusters hold no line break, so joined by one no pair spans two of them
+    return _legacy_pair_re().search("\n".join(clusters)) is not None
+
+
+@cache
+def _legacy_pair_re() -> re.Pattern[str]:
+    """One C-speed scan for those pairs, in place of a test of every pair of characters."""
+    from ..encoding.utf8 import _char_class
+
     letters, leads, conts = _legacy_pairs()
-    return any((a in letters and b in letters) or (a in leads and b in conts)
-               for piece in clusters for a, b in zip(piece, piece[1:]))
+    assert "\n" not in letters | leads | conts
+    letter = f"[{_char_class(''.join(letters))}]"
+    return re.compile(f"{letter}{letter}|[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]")
 
 
 def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]) -> bool:
