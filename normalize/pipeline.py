@@ -185,6 +185,10 @@ class Normalizer:
             for _ in range(MAX_PASSES):
                 edits, found, complete = self._round(doc, stages, extra)
                 extra = []
+                if found and edits and stages is repair:
+                    # another kind of repair rewrote the text these point into ("Ã\x81" of UTF-8
+                    # mojibake is no stray control character); the next pass sees what replaced it
+                    found = _not_rewritten(found, edits)
                 if found:
                     if applied:
                         back = OffsetMap(applied)  # built once per pass: each finding is a bisection
@@ -426,6 +430,21 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             out.append(finding)
     return out
+
+
+def _not_rewritten(findings: list[Finding], edits: list[Edit]) -> list[Finding]:
+    """The findings not inside an edit (of `edits`: sorted, not overlapping) of another category
+    (a finding on the text its own kind of edit replaces, as a removed bidi control, stays)."""
+    import bisect
+
+    starts = [e.start for e in edits]
+    kept = []
+    for finding in findings:
+        i = bisect.bisect_right(starts, finding.start) - 1
+        edit = edits[i] if i >= 0 else None
+        if edit is None or edit.start == edit.end or finding.end > edit.end or edit.category == finding.category:
+            kept.append(finding)
+    return kept
 
 
 def _move(finding: Finding, start: int, end: int) -> Finding:
