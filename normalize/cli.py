@@ -16,6 +16,7 @@ import gc
 _GC_WAS_ENABLED = gc.isenabled()
 gc.disable()
 
+import atexit
 import contextlib
 import functools
 import inspect
@@ -559,6 +560,8 @@ def main() -> None:
         sys.stdout = open(os.devnull, "w")
     try:
         app()
+    except SystemExit as done:
+        _exit_without_teardown(done.code)
     except KeyboardInterrupt:  # outside the guarded sections (start-up, argument parsing)
         sys.stderr.write("normalize: interrupted\n")
         sys.exit(130)
@@ -573,6 +576,31 @@ def main() -> None:
         typer.echo(f"normalize: internal error: {type(exc).__name__}: {exc} "
                    "(please report it; NORMALIZE_DEBUG=1 shows the traceback)", err=True)
         sys.exit(2)
+
+
+def _exit_without_teardown(code: object) -> None:
+    """Exit with `code` (as `sys.exit` would) once the exit handlers have run and the output is
+    flushed, skipping the interpreter's teardown: freeing the name tables and modules object by
+    object costs a one-file run more than a tenth of its CPU time, for memory the system reclaims
+    at once. Every file the run wrote is already closed (`safe_write` renames closed, fsynced files)."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): print it, status 1
+        sys.stderr.write(f"{code}\n")
+        status = 1
+    atexit._run_exitfuncs()  # coverage, multiprocessing and the like register here
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left early (`| head`)
+        sys.stderr.write("normalize: standard output closed; output cut short\n")
+        status = 2
+    except (OSError, ValueError):
+        status = 2
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(status)
 
 
 def _large(target: Any) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 # ISO 639-1 (two-letter) language codes.
 ISO_639_1 = frozenset("""
@@ -58,7 +58,7 @@ def registry() -> dict[str, Language]:
     >>> registry()["uk"].name, registry()["uk"].script, registry()["uk"].scheme
     ('Ukrainian', 'Cyrillic', 'Ukrainian national 2010')
     """
-    raw = resources.files("normalize").joinpath("data/languages.toml").read_text("utf-8")
+    raw = (Path(__file__).parent / "data" / "languages.toml").read_text("utf-8")  # in the wheel too
     return {
         code: Language(
             code=code,

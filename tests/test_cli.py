@@ -389,3 +389,31 @@ def test_format_choices_come_from_the_registry():
 
     help_text = run("check", "--help").stdout.decode()
     assert all(name in help_text for name in FORMATS)
+
+
+# --- the process exits without interpreter teardown (cli._exit_without_teardown) ----------
+
+def test_a_long_report_arrives_whole_through_a_pipe(tmp_path):
+    """The exit skips teardown, never the flush: every byte of a report bigger than a pipe's
+    buffer reaches the reader, with the exit status of the run."""
+    for number in range(150):
+        article(tmp_path, "Mr. Kim met Mr Putin and Mr Lee.\n" * 20, name=f"a{number:03}.txt")
+    done = run("check", "--format", "json", *HONORIFICS, str(tmp_path))
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)  # complete, well-formed JSON
+    assert len(report["files"]) == 150
+    assert len(done.stdout) > 1 << 16
+
+
+def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path):
+    """`normalize check ... | head`: no traceback, no internal error, and not a success."""
+    for number in range(150):
+        article(tmp_path, "Mr. Kim met Mr Putin and Mr Lee.\n" * 20, name=f"a{number:03}.txt")
+    process = subprocess.Popen([sys.executable, "-m", "normalize", "check", *HONORIFICS, str(tmp_path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()  # like `| head -c 100`
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) != 0
+    assert "Traceback" not in errors and "internal error" not in errors

@@ -68,3 +68,25 @@ def test_legacy_pair_sets_match_the_legacy_regexes():
     for chars, pattern in ((letters, _pair_re().pattern.removesuffix("{2}")), (leads, pair[:split]), (conts, pair[split:])):
         single = re.compile(pattern)
         assert chars == {c for c in map(chr, range(0x10000)) if single.fullmatch(c)}
+
+
+def test_generated_gate_tables_are_current():
+    """normalize/encoding/gates.py is what the encoding modules give today: after a change to
+    their tables or regexes, run tools/build_encoding_gates.py."""
+    from normalize.encoding import gates
+    from normalize.stages.repair import derive_gate_tables
+
+    for name, value in derive_gate_tables().items():
+        assert getattr(gates, name) == value, f"{name} is stale: run python tools/build_encoding_gates.py"
+
+
+def test_a_clean_accented_article_imports_no_encoding_check(tmp_path):
+    """Start-up: copy with accented names and curly quotes passes the gates without loading the
+    modules behind them (a real process, since this one has imported them already)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, normalize; normalize.normalize_text('“José Sánchez said,” Zoë Müller’s aide. Was it Peña?');"
+            "print(sorted(m for m in sys.modules if m.startswith('normalize.encoding.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['normalize.encoding.gates']", done.stdout

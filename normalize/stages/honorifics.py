@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
 import regex
 
@@ -147,7 +147,8 @@ class HonorificStage:
         hits = [
             (start, end, honorific)
             for start, end, honorific in spans
-            if not doc.is_protected(start, end) and not _not_a_title(text, start, end, honorific, pack.exceptions)
+            if not doc.is_protected(start, end)
+            and not _not_a_title(text, start, end, honorific, pack.exceptions, by_bare)
         ]
         hits.sort(key=lambda hit: hit[0])
         target = _targets(pack, ((h, text[end - 1] == ".") for _, end, h in hits), doc.style)
@@ -189,7 +190,8 @@ OPENING_MARKS = frozenset("\"“‘'«„*_")
 CLOSING_MARKS = frozenset("\"”’'»“*_")
 
 
-def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptions: Exceptions) -> bool:
+def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptions: Exceptions,
+                 titles: Container[str] = ()) -> bool:
     """True when the word after the title is not a personal name (a brand, a town, Gen Z) or
     the title sits inside the title of a work."""
     words: list[str] = []  # the words that follow, one space apart, up to punctuation
@@ -203,6 +205,8 @@ def _not_a_title(text: str, start: int, end: int, honorific: Honorific, exceptio
             break
         words.append(found.group())
         pos = found.end()
+        if found.group() in titles and text[pos : pos + 1] == ".":
+            pos += 1  # a title's own stop ("Mr. Mr. Kim") is the stage's to change, not the end of the phrase
     if not words:
         return False
     following = POSSESSIVE_END.sub("", words[0])  # Maj Sjöwall's, Dr Martens'

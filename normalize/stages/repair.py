@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from ..document import PLAIN_ASCII_RUNS, Document
+from ..encoding import gates
 from ..edits import Edit, Finding
 from ..rule import Rule
 
@@ -24,11 +25,8 @@ PLAIN_LATIN = frozenset(TYPOGRAPHY | {chr(c) for c in range(0xC0, 0x250) if chr(
 CLEAN_CANDIDATES = frozenset(TYPOGRAPHY | {chr(c) for c in range(0x100, 0x250) if chr(c).isalpha()})
 
 
-@cache
 def _no_mojibake() -> frozenset[str]:
-    from ..encoding.utf8 import lead_chars
-
-    return CLEAN_CANDIDATES - lead_chars()
+    return gates.NO_MOJIBAKE
 
 
 # What the UTF-8 prefilter (encoding.utf8._pairs) can hit on besides a (lead, continuation)
@@ -45,34 +43,15 @@ def _clusters(text: str) -> list[str]:
     return [piece for piece in PLAIN_ASCII_RUNS.split(text) if len(piece) > 1]
 
 
-@cache
 def _mac_dos_traces() -> frozenset[str]:
     """The characters without which encoding.mac_dos finds nothing (its CANDIDATE_RE)."""
-    from ..encoding.mac_dos import CANDIDATE_RE
-
-    return frozenset(c for c in map(chr, range(0x80, 0x3000)) if CANDIDATE_RE.match(c))
+    return gates.MAC_DOS_TRACES
 
 
-@cache
 def _legacy_pairs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The letters of encoding.legacy's pair gate, and the leads and continuations of its
-    cp1251 pair gate, as sets (read off its own regexes, so the two cannot drift apart)."""
-    from ..encoding.legacy import _cp1251_pair_re, _pair_re
-
-    letters, _ = _bracket_class(_pair_re().pattern, 0)
-    leads, after = _bracket_class(_cp1251_pair_re().pattern, 0)
-    conts, _ = _bracket_class(_cp1251_pair_re().pattern, after)
-    return letters, leads, conts
-
-
-def _bracket_class(pattern: str, pos: int) -> tuple[frozenset[str], int]:
-    """The characters of the re.escape'd class "[...]" at `pos`, and the position after it."""
-    chars, i = set(), pos + 1
-    while pattern[i] != "]":
-        i += pattern[i] == "\\"  # an escaped character stands for itself
-        chars.add(pattern[i])
-        i += 1
-    return frozenset(chars), i + 1
+    cp1251 pair gate."""
+    return gates.LEGACY_LETTERS, gates.CP1251_LEADS, gates.CP1251_CONTINUATIONS
 
 
 def _may_need_legacy_check(clusters: list[str]) -> bool:
@@ -110,11 +89,40 @@ def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]
 def _utf8_pair_re() -> re.Pattern[str]:
     """One C-speed scan for what a character-by-character test did: a lossy lead before U+FFFD,
     or a (lead, continuation) pair of one code page (encoding.utf8._pairs)."""
-    from ..encoding.utf8 import _char_class, _pairs
+    return re.compile(gates.UTF8_PAIRS)
 
-    pairs = [f"[{_char_class(''.join(lead))}][{_char_class(''.join(cont))}]"
-             for lead, cont in _pairs()[1]]
-    return re.compile("|".join([f"[{_char_class(''.join(LOSSY_LEADS))}]\ufffd", *pairs]))
+
+def derive_gate_tables() -> dict[str, object]:
+    """The gate tables, read off the encoding modules' own tables and regexes (so the gates
+    cannot drift from them). Slow (the modules' imports and ~2,000 decodes, milliseconds a
+    command-line run would pay on every clean article): tools/build_encoding_gates.py writes
+    the result to normalize/encoding/gates.py, and a test checks that it is current."""
+    from ..encoding.legacy import _cp1251_pair_re, _pair_re
+    from ..encoding.mac_dos import CANDIDATE_RE
+    from ..encoding.utf8 import _char_class, _pairs, lead_chars
+
+    letters, _ = _bracket_class(_pair_re().pattern, 0)
+    leads, after = _bracket_class(_cp1251_pair_re().pattern, 0)
+    conts, _ = _bracket_class(_cp1251_pair_re().pattern, after)
+    pairs = [f"[{_char_class(''.join(lead))}][{_char_class(''.join(cont))}]" for lead, cont in _pairs()[1]]
+    return {
+        "NO_MOJIBAKE": CLEAN_CANDIDATES - lead_chars(),
+        "MAC_DOS_TRACES": frozenset(c for c in map(chr, range(0x80, 0x3000)) if CANDIDATE_RE.match(c)),
+        "LEGACY_LETTERS": letters,
+        "CP1251_LEADS": leads,
+        "CP1251_CONTINUATIONS": conts,
+        "UTF8_PAIRS": "|".join([f"[{_char_class(''.join(LOSSY_LEADS))}]\ufffd", *pairs]),
+    }
+
+
+def _bracket_class(pattern: str, pos: int) -> tuple[frozenset[str], int]:
+    """The characters of the re.escape'd class "[...]" at `pos`, and the position after it."""
+    chars, i = set(), pos + 1
+    while pattern[i] != "]":
+        i += pattern[i] == "\\"  # an escaped character stands for itself
+        chars.add(pattern[i])
+        i += 1
+    return frozenset(chars), i + 1
 
 
 class EncodingStage:
@@ -131,28 +139,39 @@ class EncodingStage:
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= _no_mojibake():
             return [], []
-        from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
-        from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
-        from ..encoding.mac_dos import find_mac_dos_mojibake
-        from ..encoding.utf8 import find_utf8_repairs
-
         text = doc.text
         # cheap gates first (set operations and one split): accented names and curly quotes
-        # alone skip the scans below; blanking re-decoded lines only removes characters
+        # alone skip the scans below, and the modules behind them are not even imported;
+        # blanking re-decoded lines only removes characters
         clusters = _clusters(text)
         edits: list[Edit] = []
         findings: list[Finding] = []
         if _may_need_utf8_check(text, doc.unusual_chars, clusters):
+            from ..encoding.utf8 import find_utf8_repairs
+
             edits, findings = find_utf8_repairs(text)  # as fast as `needs_check` when there is nothing to repair
         if edits:
             text = _without_redecoded_lines(text, edits)
         if not _mac_dos_traces().isdisjoint(doc.unusual_chars):
+            from ..encoding.mac_dos import find_mac_dos_mojibake
+
             edits += find_mac_dos_mojibake(text)
-        if _may_need_legacy_check(clusters) and needs_legacy_check(text):
-            repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
-            edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
-            edits += find_leftover_mojibake(text, repairs)
+        if _may_need_legacy_check(clusters):
+            edits += _legacy_repairs(text)
         return edits, findings
+
+
+def _legacy_repairs(text: str) -> list[Edit]:
+    """Single-byte code-page mojibake (the legacy modules), once the cheap pair gate passed."""
+    from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
+    from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
+
+    edits: list[Edit] = []
+    if needs_legacy_check(text):
+        repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
+        edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
+        edits += find_leftover_mojibake(text, repairs)
+    return edits
 
 
 def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
