@@ -64,12 +64,7 @@ def _may_need_legacy_check(clusters: list[str]) -> bool:
 @cache
 def _legacy_pair_re() -> re.Pattern[str]:
     """One C-speed scan for those pairs, in place of a test of every pair of characters."""
-    from ..encoding.utf8 import _char_class
-
-    letters, leads, conts = _legacy_pairs()
-    assert "\n" not in letters | leads | conts
-    letter = f"[{_char_class(''.join(letters))}]"
-    return re.compile(f"{letter}{letter}|[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]")
+    return re.compile(gates.LEGACY_PAIRS)
 
 
 def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]) -> bool:
@@ -112,6 +107,7 @@ def derive_gate_tables() -> dict[str, object]:
         "CP1251_LEADS": leads,
         "CP1251_CONTINUATIONS": conts,
         "UTF8_PAIRS": "|".join([f"[{_char_class(''.join(LOSSY_LEADS))}]\ufffd", *pairs]),
+        "LEGACY_PAIRS": f"[{_char_class(''.join(letters))}]{{2}}|[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]",
     }
 
 
