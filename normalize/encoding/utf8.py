@@ -240,7 +240,8 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
             return fixed, list(plan or [])
     from ftfy import fix_and_explain  # on first use only: ~45 ms saved for clean text
 
-    return fix_and_explain(line, _encoding_only())
+    fixed, steps = fix_and_explain(line, _encoding_only())
+    return fixed, list(steps or [])
 
 
 def _settle(line: str) -> None:
