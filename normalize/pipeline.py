@@ -272,9 +272,13 @@ class Normalizer:
     def _allowed(self, doc: Document):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled
         suppressions = doc.suppressions
+        known: dict[tuple[str, str], bool] = {}  # a mojibake document asks for one rule 100,000 times
 
         def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
-            if not enabled(rule, category):
+            on = known.get((rule, category))
+            if on is None:
+                on = known[rule, category] = enabled(rule, category)
+            if not on:
                 return False
             if not finding and doc.is_protected(start, end):
                 return False
