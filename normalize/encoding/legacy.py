@@ -179,6 +179,8 @@ def _trim_latin_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int,
 
 def _repair_latin_run(text: str, run: _Run) -> list[tuple[Edit, SourcePage]]:
     """Pick the code page that explains the run best; edit each stretch of words it decodes."""
+    if max(b - a for a, b in run.words) < 2:
+        return []  # one-letter words only ("à", "é"): never convincing, whichever page (_convincing)
     total = sum(b - a for a, b in run.words)
     best: tuple[float, int, int, list[bool], str] | None = None
     for rank, (codec, _rule, _name, script) in enumerate(SOURCE_PAGES):
