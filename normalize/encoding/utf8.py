@@ -106,6 +106,8 @@ NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 def _hits(text: str, pos: int = 0) -> Iterator[int]:
     """Offsets of prefilter hits from `pos`; only the (usually few) non-ASCII stretches are examined."""
     scan, pages = _pairs()
+    if scan.search(text, pos) is None:  # one C-speed look: clean text has no candidate at all
+        return
     for run in NON_ASCII_RE.finditer(text, pos):
         for match in scan.finditer(text, run.start(), min(len(text), run.end() + 1)):
             pair = match.group()
