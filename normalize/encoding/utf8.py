@@ -214,7 +214,7 @@ def _one_step() -> Any:
     return getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
 
 
-_settled: dict[str, None] = {}  # lines ftfy leaves as they are (ordered: oldest first)
+_settled: dict[str, None] = {}  # lines ftfy leaves as they are; emptied when SETTLED_CHARS is reached
 _settled_chars = [0]
 
 
