@@ -316,7 +316,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "tests" / "data")
     parser.add_argument("--throughput", action="store_true", help="only the side-by-side throughput against ftfy")
     parser.add_argument("--cpu", action="store_true",
-                        help="time --throughput in this process's CPU time: steadier than wall-clock on a shared machine")
+                        help="time --throughput in CPU time: steadier than wall-clock on a shared machine")
     args = parser.parse_args()
     if args.throughput:
         eval_throughput(args.data, clock=time.process_time if args.cpu else time.perf_counter)

@@ -133,7 +133,7 @@ def decode_legacy(data: bytes) -> LegacyText:
     picked = [(readings[i][c], readings[i]) for i, c in chosen.items() if len(readings[i]) > 1]
     texts = [readings[i][chosen[i]].text if i in chosen else raw.decode("ascii") for i, raw in enumerate(lines)]
     _check_evidence(picked)
-    _check_dos([(lines[i], readings[i][c], c) for i, c in chosen.items() if c == "mac_roman"])
+    _check_dos([(lines[i], readings[i][c], c) for i, c in chosen.items() if c == "mac_roman" and len(readings[i]) > 1])
     weight: dict[str, int] = {}
     for i, page in chosen.items():
         weight[page] = weight.get(page, 0) + len(lines[i])  # the page of most non-ASCII lines' text
@@ -249,8 +249,8 @@ def _check_evidence(picked: list[tuple[Reading, dict[str, Reading]]]) -> None:
 
 
 def _check_dos(weighed: list[tuple[bytes, Reading, str]]) -> None:
-    """A DOS page (never chosen) that reads the lines read as Mac Roman into other text about
-    as well leaves the file as it is: both are rare in news copy, so neither is the likelier
+    """A DOS page (never chosen) that reads the weighed lines read as Mac Roman into other text
+    about as well leaves the file as it is: both are rare in news copy, so neither is the likelier
     guess, and byte 0x81 is "ü" in DOS and "Å" in Mac Roman: "M\\x81nchen" alone cannot tell.
     (cp1252, the commonest legacy page, keeps its lines: "M\\xe4dchen" is not refused.)"""
     if not weighed:
@@ -269,8 +269,8 @@ def _check_dos(weighed: list[tuple[bytes, Reading, str]]) -> None:
         if sum(r.cost for r in dos) - total < needed and sum(r.flaws for r in dos) <= flaws:
             ours, theirs = _first_difference(differ[0][1].text, differ[0][0])
             chosen_page = next(c for (_, chosen, c) in weighed if chosen is differ[0][1])
-            raise NormalizeError(f"not UTF-8, and {DISPLAY_DOS[page]} reads it almost as well as {DISPLAY[chosen_page]} "
-                                 f"({theirs!r} or {ours!r}): left as it is")
+            raise NormalizeError(f"not UTF-8, and {DISPLAY_DOS[page]} reads it almost as well as "
+                                 f"{DISPLAY[chosen_page]} ({theirs!r} or {ours!r}): left as it is")
 
 
 def _first_difference(a: str, b: str) -> tuple[str, str]:

@@ -107,7 +107,8 @@ def derive_gate_tables() -> dict[str, object]:
         "CP1251_LEADS": leads,
         "CP1251_CONTINUATIONS": conts,
         "UTF8_PAIRS": "|".join([f"[{_char_class(''.join(LOSSY_LEADS))}]\ufffd", *pairs]),
-        "LEGACY_PAIRS": f"[{_char_class(''.join(letters))}]{{2}}|[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]",
+        "LEGACY_PAIRS": f"[{_char_class(''.join(letters))}]{{2}}"
+                        f"|[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]",
     }
 
 
