@@ -7,9 +7,9 @@ object with the text field is copied through unchanged and reported, so nothing 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from itertools import islice
 from typing import IO, Any, Iterable, Iterator
 
@@ -19,13 +19,13 @@ from .pipeline import Normalizer
 CHUNK = 256
 
 
-@dataclass
+@dataclasses.dataclass
 class Tally:
     records: int = 0
     changed: int = 0
     findings: int = 0
-    errors: list[str] | None = None
-    severities: set[str] | None = None  # the severities of all findings seen
+    errors: list[str] = dataclasses.field(default_factory=list)
+    severities: set[str] = dataclasses.field(default_factory=set)  # the severities of all findings seen
 
 
 def clean_record(engine: Normalizer, line: str, field: str,
@@ -68,7 +68,7 @@ def _chunks(stream: Iterable[str]) -> Iterator[list[str]]:
 
 def stream_jsonl(engine: Normalizer, source: IO[str], sink: IO[str], field: str = "text",
                  report_field: str | None = "normalize", jobs: int = 1) -> Tally:
-    tally = Tally(errors=[], severities=set())
+    tally = Tally()
     number = 0
     for outcomes in _process(engine, source, field, report_field, jobs):
         for line, changed, findings, error in outcomes:

@@ -179,12 +179,12 @@ def parse_directives(text: str) -> Suppressions:
 
 def _directive_span(text: str, lines: _LineStarts, m: re.Match[str]) -> Span | None:
     """The directive with its comment wrapper, or None if it is not in a comment position."""
-    opener = text.rfind("<!--", 0, m.start())
-    if opener >= 0 and not text[opener + 4 : m.start()].strip():  # first thing in an HTML comment
+    html_comment = text.rfind("<!--", 0, m.start())
+    if html_comment >= 0 and not text[html_comment + 4 : m.start()].strip():  # first thing in an HTML comment
         close = text.find("-->", m.end())
         if close < 0 or "<!--" in text[m.end() : close]:
-            return opener, m.end()
-        return opener, close + 3
+            return html_comment, m.end()
+        return html_comment, close + 3
     line_start = lines.line_of(m.start())[0]
     before = _OPENER_BEFORE.search(text, line_start, m.start())
     if before is None:
