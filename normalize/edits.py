@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -115,7 +116,8 @@ class LineIndex:
     """Maps character offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
+        self._starts = array("q", [0])  # 8 bytes a line, not 40: a text of short lines has many
+        self._line = 0  # the last line number handed out: asked in order, a line's marks share it
         pos = text.find("\n")
         while pos != -1:
             self._starts.append(pos + 1)
@@ -123,7 +125,74 @@ class LineIndex:
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
+        if line == self._line:
+            line = self._line  # one int object per line, not one per change (memory)
+        else:
+            self._line = line
         return line, offset - self._starts[line - 1] + 1
+
+
+class Shared:
+    """One object per repeated value while records are built: the strings of tens of thousands
+    of changes and findings are a few rule ids, messages and repaired words, each made anew by
+    the stage that found it (peak memory). Bounded: past `LIMIT` distinct values, new ones are
+    kept as they are."""
+
+    __slots__ = ("_strings", "_floats", "_extras")
+    LIMIT = 1 << 14
+    LONGEST = 256  # longer strings are rarely repeated
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._floats: dict[float, float] = {}
+        self._extras: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
+
+    def text(self, value: str) -> str:
+        if len(value) > self.LONGEST:
+            return value
+        known = self._strings.get(value)
+        if known is not None:
+            return known
+        if len(self._strings) < self.LIMIT:
+            self._strings[value] = value
+        return value
+
+    def maybe(self, value: str | None) -> str | None:
+        return None if value is None else self.text(value)
+
+    def number(self, value: float | None) -> float | None:
+        if value is None:
+            return None
+        known = self._floats.get(value)
+        if known is not None and type(known) is type(value):  # 1 == 1.0: keep the type
+            return known
+        if known is None and len(self._floats) < self.LIMIT:
+            self._floats[value] = value
+        return value
+
+    def extra(self, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Equal `extra` mappings as one dict (findings are frozen records: read them, never
+        change them)."""
+        if not value:
+            return value
+        try:
+            key = tuple(value.items())
+            known = self._extras.get(key)
+        except TypeError:  # an unhashable value: kept as is
+            return value
+        if known is not None:
+            return known
+        if len(self._extras) < self.LIMIT:
+            self._extras[key] = value
+        return value
+
+    def finding(self, finding: Finding, start: int, end: int, line: int, column: int) -> Finding:
+        """`finding` at [start, end) (1-based `line`/`column`), its strings shared."""
+        text, maybe = self.text, self.maybe
+        return Finding(text(finding.rule), text(finding.category), text(finding.severity), start, end,
+                       text(finding.text), text(finding.message), line, column, maybe(finding.script),
+                       maybe(finding.language), self.number(finding.confidence), maybe(finding.suggestion),
+                       self.extra(finding.extra))
 
 
 def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:

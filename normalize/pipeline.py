@@ -11,15 +11,19 @@ the changes on the input gives the output.
 
 from __future__ import annotations
 
+import bisect
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, TypeVar
 
+from . import blocks
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
 from .document import Document
-from .edits import Change, Edit, Finding, LineIndex, OffsetMap, apply_edits, compose, resolve_overlaps
+from .edits import Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, resolve_overlaps
 from .errors import NormalizeError
 from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
@@ -170,11 +174,72 @@ class Normalizer:
 
     def _run(self, text: str, markup: str, pre_edits: list[Edit] = (), pre_findings: list[Finding] = ()) -> Result:  # type: ignore[assignment]
         check_markup(markup)
-        repair, content = self._stages
         doc = self._document(text, markup)
+        cuts = blocks.block_cuts(text, doc, pre_edits) if len(text) > blocks.BLOCK else []
+        if cuts:
+            return self._run_blocks(doc, cuts, pre_edits, pre_findings)
+        findings = self._decoder_findings(doc, pre_findings)
+        output, applied, findings, doc = self._normalise(doc, list(pre_edits), findings)
+        return _result(text, output, applied, findings, doc)
+
+    def _run_blocks(self, whole: Document, cuts: list[int], pre_edits: list[Edit],
+                    pre_findings: list[Finding]) -> Result:
+        """A document longer than blocks.BLOCK, normalised a block at a time (see `blocks.block_cuts`): each
+        block's stages, proposals and spans are freed before the next one starts, so the
+        peak is the result plus one block's work. The language is worked out once, on the first
+        block as the whole text's would be (the detectors read a text's first 50,000
+        characters, after the repairs), and holds for every block."""
+        text = whole.text
+        findings = self._decoder_findings(whole, pre_findings)  # offsets of the whole text already
+        # The protected spans are the whole text's (markup is parsed once, with all its context:
+        # a fence, a reference defined further down), kept compactly and handed to each block.
+        span_starts = array("q", (a for a, _ in whole.protected_spans))
+        span_ends = array("q", (b for _, b in whole.protected_spans))
+        for worked_out in ("_protection", "_starts", "url_spans"):
+            whole.__dict__.pop(worked_out, None)
+        pending = sorted(pre_edits, key=lambda e: (e.start, e.end))
+        # Each block's edits and findings become the result's changes and findings as soon as
+        # it is done (their offsets shifted into the whole text), sharing repeated strings.
+        changes: list[Change] = []
+        located: list[Finding] = []
+        lines = LineIndex(text)
+        shared = Shared()
+        output = ""
+        k = 0
+        bounds = [0, *cuts, len(text)]
+        described: Document | None = None  # the first block's language, for every other block
+        for start, end in zip(bounds, bounds[1:]):
+            extra = []
+            while k < len(pending) and pending[k].start < end:
+                extra.append(_shifted(pending[k], -start, shared))
+                k += 1
+            block = self._document(text[start:end], whole.markup, described)
+            first, stop = bisect.bisect_left(span_starts, start), bisect.bisect_left(span_starts, end)
+            block.__dict__["_protection"] = (  # Document's cached protection, worked out already
+                [(span_starts[i] - start, span_ends[i] - start) for i in range(first, stop)],
+                _suppressions(block.text))
+            piece, done, found, last = self._normalise(block, extra, [], fixed=described)
+            if described is None:  # described as a whole text is: from its opening, once repaired
+                described = self._document("", whole.markup, last)
+            del block, last
+            output += piece  # CPython grows `output` in place (one reference): no second copy to join
+            del piece
+            changes += [_change(text, e, lines, shared, start) for e in _draining(done)]
+            located += [_locate(f, lines, shared, changes, start) for f in _draining(found)]
+        located += [_locate(f, lines, shared, changes) for f in _draining(findings)]
+        doc = described or whole
+        return Result(output, changes, _unique(located), None, doc.language, text,
+                      language_source=doc.language_source, language_confidence=doc.language_confidence)
+
+    def _normalise(self, doc: Document, extra: list[Edit], findings: list[Finding],
+                   fixed: Document | None = None) -> tuple[str, list[Edit], list[Finding], Document]:
+        """The phases on `doc`: its output text, the edits applied and the findings, both with
+        offsets into `doc.text`, and the last document (its language). `extra`: edits proposed
+        before the first pass (the decoder's); `fixed`: a document whose language every version
+        of this one keeps (a block of a longer text)."""
+        repair, content = self._stages
+        markup = doc.markup
         applied: list[Edit] = []  # every edit so far, as edits of the input text
-        findings: list[Finding] = self._decoder_findings(doc, pre_findings)
-        extra = list(pre_edits)
         # Phases alternate, repairs first: each runs passes until it proposes nothing (two of
         # its edits may have overlapped, and only one could be applied per pass); after the
         # first two, the first phase that changes nothing ends the run, since the other one
@@ -201,28 +266,14 @@ class Normalizer:
                 changed = True
                 # no local copy of the old text: it is freed with the old document
                 applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
-                doc = self._document(apply_edits(doc.text, edits), markup, _small(edits, doc))
+                doc = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a
                     # repair can: mojibake repaired into a no-break space): nothing new to find
                     break
             if number >= 1 and not changed:
                 break
-        output = doc.text
-        if not applied and not findings:
-            changes, located = [], []
-        else:
-            lines = LineIndex(text)
-            # Each edit and finding is dropped as soon as its located copy exists, so the two
-            # forms of tens of thousands of them are never all alive at once (peak memory).
-            shared: dict[str, str] = {}
-            changes = [_change(text, e, lines, shared) for e in _draining(applied)]
-            unique = _unique(findings)
-            findings.clear()
-            located = [_locate(f, lines) for f in _draining(unique)]
-            located.sort(key=lambda f: (f.start, f.end, f.rule))
-        return Result(output, changes, located, None, doc.language, text,
-                      language_source=doc.language_source, language_confidence=doc.language_confidence)
+        return doc.text, applied, findings, doc
 
     def _decoder_findings(self, doc: Document, found: Iterable[Finding]) -> list[Finding]:
         """What the byte decoder noticed obeys select/ignore and suppressions like the rest
@@ -287,6 +338,40 @@ class Normalizer:
             return suppressions is None or suppressions.allows(rule, start, end, category=category)
 
         return allowed
+
+
+def _suppressions(text: str) -> Any:
+    """The inline directives of a block, as `document.protection` finds them (no cut falls
+    inside a suppressed region, so a block's directives are whole)."""
+    if "ormalize" not in text and "ORMALIZE" not in text:
+        return None
+    from .suppress import parse_directives
+
+    return parse_directives(text)
+
+
+def _shifted(edit: Edit, by: int, shared: Shared) -> Edit:
+    text = shared.text
+    return Edit(edit.start + by, edit.end + by, text(edit.replacement), text(edit.rule), text(edit.category),
+                text(edit.message), edit.safe, text(edit.severity), edit.priority)
+
+
+def _result(text: str, output: str, applied: list[Edit], findings: list[Finding], doc: Document) -> Result:
+    """The Result: `applied` and `findings` (offsets into `text`, the input) become located
+    changes and findings; both lists are emptied on the way."""
+    if not applied and not findings:
+        changes, located = [], []
+    else:
+        lines = LineIndex(text)
+        # Each edit and finding is dropped as soon as its located copy exists, so the two
+        # forms of tens of thousands of them are never all alive at once; repeated strings
+        # and numbers are one object each (peak memory).
+        shared = Shared()
+        changes = [_change(text, e, lines, shared) for e in _draining(applied)]
+        unique = _unique(findings)
+        located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
+    return Result(output, changes, located, None, doc.language, text,
+                  language_source=doc.language_source, language_confidence=doc.language_confidence)
 
 
 def build_stages(config: Config, selection: Selection) -> tuple[list[Stage], list[Stage]]:
@@ -425,14 +510,21 @@ def _draining(items: list[T]) -> Iterator[T]:
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
-    """A later pass of a phase reports again what an earlier pass found: keep one of each."""
-    seen: set[tuple[str, int, int, str]] = set()
-    out = []
-    for finding in findings:
-        key = (finding.rule, finding.start, finding.end, finding.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(finding)
+    """`findings` sorted by (start, end, rule), one of each: a later pass of a phase reports
+    again what an earlier pass found. Emptied on the way. Stable sorts on one field at a time
+    and neighbours compared: no key tuple or set entry per finding (peak memory)."""
+    for field_name in ("rule", "end", "start"):  # the last sort decides first
+        findings.sort(key=attrgetter(field_name))
+    out: list[Finding] = []
+    group = 0  # where the findings at the last finding's (start, end, rule) begin in `out`
+    for finding in _draining(findings):
+        if out:
+            last = out[-1]
+            if (finding.start, finding.end, finding.rule) != (last.start, last.end, last.rule):
+                group = len(out)
+            elif any(kept.message == finding.message for kept in out[group:]):
+                continue
+        out.append(finding)
     return out
 
 
@@ -457,17 +549,27 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex, shared: dict[str, str]) -> Change:
-    line, column = lines.position(edit.start)
-    before = text[edit.start : edit.end]
-    if len(before) <= 4:  # one string per repeated short "before" (an invisible mark, mojibake)
-        before = shared.get(before) or (shared.setdefault(before, before) if len(shared) < 4096 else before)
-    return Change(edit.rule, edit.category, edit.start, edit.end, line, column,
-                  before, edit.replacement, edit.message)
+def _change(text: str, edit: Edit, lines: LineIndex, shared: Shared, offset: int = 0) -> Change:
+    """`edit` (offsets into `text` less `offset`: a block's) as a located change of `text`."""
+    start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
+    line, column = lines.position(start)
+    return Change(shared.text(edit.rule), shared.text(edit.category), start, end, line, column,
+                  shared.text(text[start:end]), shared.text(edit.replacement), shared.text(edit.message))
 
 
-def _locate(finding: Finding, lines: LineIndex) -> Finding:
-    from dataclasses import replace
+def _locate(finding: Finding, lines: LineIndex, shared: Shared, changes: list[Change], offset: int = 0) -> Finding:
+    """`finding` (offsets less `offset`) with its line and column; a change at the same offsets
+    lends its numbers (one int object for both, not two)."""
+    start, end = finding.start + offset, finding.end + offset
+    line, column = lines.position(start)
+    i = bisect.bisect_left(changes, start, key=_start_of)
+    if i < len(changes) and changes[i].start == start:
+        near = changes[i]
+        start, line, column = near.start, near.line, near.column
+        if near.end == end:
+            end = near.end
+    return shared.finding(finding, start, end, line, column)
 
-    line, column = lines.position(finding.start)
-    return replace(finding, line=line, column=column)
+
+def _start_of(change: Change) -> int:
+    return change.start

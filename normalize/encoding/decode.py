@@ -115,6 +115,7 @@ def _decode_invalid_utf8(data: bytes, bom: bytes) -> Decoded:
     stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
     multibyte = sum(1 for ch in text if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
     if not bom and multibyte < max(1, stray):
+        del text  # twice the input, not needed to read it again (peak memory)
         return _decode_legacy(data)
     _reject_binary(text)
     edits, findings = repair_stray_bytes(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -14,6 +16,7 @@ from .spans import Span
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _md_parser: MarkdownIt | None = None
 
@@ -84,15 +87,15 @@ def scan_markdown(text: str, out: list[Span]) -> None:
         fm_start, fm_end = lines.block(0, fm_lines)
         out.extend(complement(fm_start, fm_end, editable))
         source = "\n" * fm_lines + text[lines.starts[fm_lines] :] if fm_lines < len(lines) else ""
-    env: dict[str, dict[str, object]] = {}
-    tokens = _parser().parse(source, env)
-    references = set(env.get("references", {}))
     covered = bytearray(len(lines))
     covered[:fm_lines] = b"\x01" * fm_lines
+    inlines = array("l")  # (first, stop) of each inline block: scanned once every reference is known
     last_inline = -1
-    for token in tokens:
+
+    def consume(token: Token) -> None:
+        nonlocal last_inline
         if token.map is None or token.type not in _LEAF_BLOCKS:
-            continue
+            return
         first, stop = token.map
         kind = token.type
         covered[first:stop] = b"\x01" * (stop - first)
@@ -108,9 +111,50 @@ def scan_markdown(text: str, out: list[Span]) -> None:
             out.append(lines.block(first, stop))  # MDX `import`/`export`: JavaScript, not prose
             last_inline = first
         elif kind == "inline" and first > last_inline:
-            _scan_md_inline(text, lines, first, stop, references, out)
+            inlines.extend((first, stop))
             last_inline = first
+
+    env: dict[str, dict[str, object]] = {}
+    _parse(source, env, consume)
+    references = set(env.get("references", {}))
+    for k in range(0, len(inlines), 2):
+        _scan_md_inline(text, lines, inlines[k], inlines[k + 1], references, out)
     _protect_uncovered(text, lines, covered, out)
+
+
+def _parse(source: str, env: dict[str, dict[str, object]], consume: Callable[[Token], None]) -> None:
+    """markdown-it's block parse of `source`, each token handed to `consume` in order once its
+    top-level block is complete and then dropped: the parser's tokens for a whole document
+    (an object, two dicts and a copy of the text per block) cost 16 times the text."""
+    from markdown_it.rules_core import StateCore
+
+    state = StateCore(source, _parser(), env)
+    stream = _TokenStream(consume)
+    state.tokens = stream  # not a constructor argument: an empty list is falsy and replaced there
+    _parser().core.process(state)
+    stream.flush()
+
+
+class _TokenStream(list):
+    """The parser's token list: when a top-level block opens, the earlier blocks are complete
+    (no block rule looks back past the block it builds), so their tokens are consumed and
+    their places set to None; indices stay valid for the rules that keep them (lists)."""
+
+    def __init__(self, consume: Callable[[Token], None]) -> None:
+        super().__init__()
+        self._consume = consume
+        self._done = 0
+
+    def append(self, token: Token) -> None:
+        if token.level == 0 and token.nesting >= 0:
+            self.flush()
+        super().append(token)
+
+    def flush(self) -> None:
+        for i in range(self._done, len(self)):
+            self._consume(self[i])
+            self[i] = None
+        self._done = len(self)
 
 
 def _protect_heading_marks(text: str, lines: Lines, first: int, stop: int, markup: str, out: list[Span]) -> None:
