@@ -323,7 +323,7 @@ class Normalizer:
     def _allowed(self, doc: Document):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled
         suppressions = doc.suppressions
-        known: dict[tuple[str, str], bool] = {}  # a mojibake document asks for one rule 100,000 times
+        known: dict[tuple[str, str], bool] = {}  # mojibake: one edit per damaged word, all of one rule
 
         def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
             on = known.get((rule, category))
