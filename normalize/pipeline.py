@@ -531,8 +531,6 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 def _not_rewritten(findings: list[Finding], edits: list[Edit]) -> list[Finding]:
     """The findings not inside an edit (of `edits`: sorted, not overlapping) of another category
     (a finding on the text its own kind of edit replaces, as a removed bidi control, stays)."""
-    import bisect
-
     starts = [e.start for e in edits]
     kept = []
     for finding in findings:
