@@ -560,8 +560,9 @@ def _not_rewritten(findings: list[Finding], edits: list[Edit]) -> list[Finding]:
         i = bisect.bisect_right(starts, finding.start) - 1  # the last edit starting at or before it
         edit = edits[i] if i >= 0 else None
         # inside: within the edit and not merely touching its edge (an insertion holds nothing)
-        inside = edit is not None and finding.end <= edit.end and edit.start < finding.end and finding.start < edit.end
-        if not inside or edit.category == finding.category:
+        if edit is None or not (finding.end <= edit.end and edit.start < finding.end and finding.start < edit.end):
+            kept.append(finding)
+        elif edit.category == finding.category:
             kept.append(finding)
     return kept
 
