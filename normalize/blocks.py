@@ -3,7 +3,8 @@
 A text longer than BLOCK characters is normalised a block at a time (`Normalizer._run_blocks`):
 each block's working data is freed before the next starts, so the peak is the result plus one
 block's work. A news article is a few thousand characters; this is for archives and hostile
-inputs. What can differ from a one-piece run is listed in the README ("Long documents").
+inputs. What can differ from a one-piece run is listed in the README ("Cost and memory as
+the input grows").
 """
 
 from __future__ import annotations
@@ -25,20 +26,21 @@ def block_cuts(text: str, doc: Document, pre_edits: Iterable[Edit] = (), size: i
 
     A cut follows a blank line, else a line break, else (a text without line breaks) the end
     of a sentence after a lowercase word; never inside a protected span (URL, markup,
-    directive), a suppressed region with the line before it (where an ignore-next-line
-    directive sits), or an edit of the decoder. Each block holds at most BLOCK characters
+    directive), a suppressed region, between an ignore-next-line directive and its line, or
+    inside an edit of the decoder. Each block holds at most BLOCK characters
     where such a place exists in its second half; otherwise it runs on to the first one.
     [] when there is none: the text is one block. `size`: BLOCK unless given."""
     size = size or BLOCK
     spans = list(doc.protected_spans)
     if doc.suppressions:
-        directives = [a for a, _ in doc.suppressions.directive_spans]
-        for region in doc.suppressions.regions:
-            start = region.start
-            if bisect.bisect_left(directives, start) == bisect.bisect_left(directives, region.end):
-                # no directive inside: an ignore-next-line region, its directive on the line before
-                start = text.rfind("\n", 0, max(0, start - 1)) + 1
-            spans.append((start, region.end))
+        spans += [(region.start, region.end) for region in doc.suppressions.regions]
+        for start, end in doc.suppressions.directive_spans:
+            if "ignore-next-line" in text[start:end].lower():
+                # the directive and the line it silences stay in one block (that line may
+                # carry a directive of its own, so the region alone does not tell)
+                line_end = text.find("\n", end)
+                next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+                spans.append((start, len(text) if next_end < 0 else next_end))
     spans += [(e.start, e.end) for e in pre_edits]
     spans.sort()  # not merged: a cut may fall where two spans touch (one suppressed line, the next)
     starts = [a for a, _ in spans]

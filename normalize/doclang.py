@@ -31,6 +31,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "tr": frozenset("ve bir bu da de için ile olarak çok daha gibi ama olan kadar en ne değil".split()),
 }
 ANY_FUNCTION_WORD = frozenset().union(*FUNCTION_WORDS.values())
+_LISTED = tuple(FUNCTION_WORDS)  # the languages with function-word lists, and each word's among them
+_LANGUAGES_OF = {word: tuple(i for i, language in enumerate(_LISTED) if word in FUNCTION_WORDS[language])
+                 for word in ANY_FUNCTION_WORD}
 
 # Short texts: the commonest closed-class words of each language, headline verbs included
 # ("says", "meets"); a word in several lists counts for each of them.
@@ -114,14 +117,35 @@ def latin_language(text: str, sample_chars: int = 1_200) -> tuple[str | None, fl
     return best, round(top / (top + second), 3)
 
 
+HEAD_CHARS = 1_200  # an article's language is read from its head
+_REMEMBER_CHARS = 1 << 16  # the last text read is remembered (kept alive) only up to this length
+_last_head: tuple[str, frozenset[str]] | None = None
+
+
+def head_function_words(text: str) -> frozenset[str]:
+    """The distinct function words (of any language) among the lower-cased words of the text's
+    first HEAD_CHARS characters. The last text's are remembered: the pipeline's Latin-sentence
+    gate reads them again for the text it just described (main_language)."""
+    global _last_head
+    last = _last_head
+    if last is not None and last[0] is text:
+        return last[1]
+    words = ANY_FUNCTION_WORD.intersection(text[:HEAD_CHARS].lower().split())  # one C pass; the rest is small
+    if len(text) <= _REMEMBER_CHARS:
+        _last_head = (text, words)
+    return words
+
+
 def main_language(text: str) -> Guess:
     """The main language of a Latin-script text, or undetermined (language None).
 
     Articles are settled by function words alone when one language has many more distinct
     ones than any other; everything else is scored word by word."""
-    words = ANY_FUNCTION_WORD.intersection(text[:1_200].lower().split())  # one C pass; the rest is small
-    counts = sorted(((len(words & vocabulary), language) for language, vocabulary in FUNCTION_WORDS.items()),
-                    reverse=True)
+    tally = [0] * len(_LISTED)
+    for word in head_function_words(text):  # a few dozen words: cheaper than a set operation per language
+        for index in _LANGUAGES_OF[word]:
+            tally[index] += 1
+    counts = sorted(zip(tally, _LISTED), reverse=True)
     (top, best), (second, _) = counts[0], counts[1]
     if top >= 8 and top >= 3 * second:
         return Guess(best, round(top / (top + second), 3), best)

@@ -12,6 +12,7 @@ the changes on the input gives the output.
 from __future__ import annotations
 
 import bisect
+import itertools
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -218,7 +219,7 @@ class Normalizer:
             block.__dict__["_protection"] = (  # Document's cached protection, worked out already
                 [(span_starts[i] - start, span_ends[i] - start) for i in range(first, stop)],
                 _suppressions(block.text))
-            piece, done, found, last = self._normalise(block, extra, [], fixed=described)
+            piece, done, found, last = self._normalise(block, extra, [], fixed=described, carry_spans=True)
             if described is None:  # described as a whole text is: from its opening, once repaired
                 described = self._document("", whole.markup, last)
             del block, last
@@ -232,11 +233,14 @@ class Normalizer:
                       language_source=doc.language_source, language_confidence=doc.language_confidence)
 
     def _normalise(self, doc: Document, extra: list[Edit], findings: list[Finding],
-                   fixed: Document | None = None) -> tuple[str, list[Edit], list[Finding], Document]:
+                   fixed: Document | None = None,
+                   carry_spans: bool = False) -> tuple[str, list[Edit], list[Finding], Document]:
         """The phases on `doc`: its output text, the edits applied and the findings, both with
         offsets into `doc.text`, and the last document (its language). `extra`: edits proposed
         before the first pass (the decoder's); `fixed`: a document whose language every version
-        of this one keeps (a block of a longer text)."""
+        of this one keeps (a block of a longer text); `carry_spans`: later versions keep `doc`'s
+        protected spans, moved through the edits, instead of parsing their markup again (a
+        block's spans came from the whole text: a reference defined in another block)."""
         repair, content = self._stages
         markup = doc.markup
         applied: list[Edit] = []  # every edit so far, as edits of the input text
@@ -250,6 +254,10 @@ class Normalizer:
             for _ in range(MAX_PASSES):
                 edits, found, complete = self._round(doc, stages, extra)
                 extra = []
+                if found and edits and stages is repair:
+                    # another kind of repair rewrote the text these point into ("Ã\x81" of UTF-8
+                    # mojibake is no stray control character); the next pass sees what replaced it
+                    found = _not_rewritten(found, edits)
                 if found:
                     if applied:
                         back = OffsetMap(applied)  # built once per pass: each finding is a bisection
@@ -262,7 +270,11 @@ class Normalizer:
                 changed = True
                 # no local copy of the old text: it is freed with the old document
                 applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
-                doc = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
+                new = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
+                if carry_spans:
+                    new.__dict__["_protection"] = (_carried(doc.protected_spans, edits), _suppressions(new.text))
+                doc = new
+                del new
                 if complete and stages is content:
                     # every proposal was applied, and content fixes do not feed each other (a
                     # repair can: mojibake repaired into a no-break space): nothing new to find
@@ -319,9 +331,13 @@ class Normalizer:
     def _allowed(self, doc: Document):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled
         suppressions = doc.suppressions
+        known: dict[tuple[str, str], bool] = {}  # mojibake: one edit per damaged word, all of one rule
 
         def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
-            if not enabled(rule, category):
+            on = known.get((rule, category))
+            if on is None:
+                on = known[rule, category] = enabled(rule, category)
+            if not on:
                 return False
             if not finding and doc.is_protected(start, end):
                 return False
@@ -340,6 +356,21 @@ def _suppressions(text: str) -> Any:
     from .suppress import parse_directives
 
     return parse_directives(text)
+
+
+def _carried(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """Protected spans of a text, moved through `edits` (sorted, not overlapping, and never
+    inside a protected span: `allowed` refuses those). An insertion at a span's edge stays
+    outside it."""
+    if not edits:
+        return spans
+    ends = [e.end for e in edits]
+    shifts = list(itertools.accumulate(len(e.replacement) - (e.end - e.start) for e in edits))
+
+    def moved(position: int, edits_before: int) -> int:
+        return position + (shifts[edits_before - 1] if edits_before else 0)
+
+    return [(moved(a, bisect.bisect_right(ends, a)), moved(b, bisect.bisect_left(ends, b))) for a, b in spans]
 
 
 def _shifted(edit: Edit, by: int, shared: Shared) -> Edit:
@@ -518,6 +549,22 @@ def _unique(findings: list[Finding]) -> list[Finding]:
                 continue
         out.append(finding)
     return out
+
+
+def _not_rewritten(findings: list[Finding], edits: list[Edit]) -> list[Finding]:
+    """The findings not inside an edit (of `edits`: sorted, not overlapping) of another category
+    (a finding on the text its own kind of edit replaces, as a removed bidi control, stays)."""
+    starts = [e.start for e in edits]
+    kept = []
+    for finding in findings:
+        i = bisect.bisect_right(starts, finding.start) - 1  # the last edit starting at or before it
+        edit = edits[i] if i >= 0 else None
+        # inside: within the edit and not merely touching its edge (an insertion holds nothing)
+        if edit is None or not (finding.end <= edit.end and edit.start < finding.end and finding.start < edit.end):
+            kept.append(finding)
+        elif edit.category == finding.category:
+            kept.append(finding)
+    return kept
 
 
 def _move(finding: Finding, start: int, end: int) -> Finding:

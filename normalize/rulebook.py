@@ -113,12 +113,11 @@ def read_pack(path: Path) -> Pack:
 def _parse_toml(source: str) -> dict[str, Any]:
     """`tomllib.loads`, kept in the on-disk cache (normalize/cache.py) under the source's hash:
     parsing the rule packs costs a command-line run more than reading the result back."""
-    import hashlib
     import sys
 
     from . import cache
 
-    key = hashlib.sha256(f"toml/1 {sys.version_info[:2]}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
+    key = cache.digest(f"toml/1 {sys.version_info[:2]}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
     data = cache.read(key, kind="toml")
     if not isinstance(data, dict):
         data = tomllib.loads(source)

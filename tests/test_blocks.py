@@ -97,3 +97,28 @@ def test_a_text_without_line_breaks_is_cut_after_a_sentence(small_blocks) -> Non
 def test_a_text_without_any_place_to_cut_is_one_block(small_blocks) -> None:
     text = "x" * 2000
     assert blocks.block_cuts(text, Normalizer()._document(text, "text")) == []
+
+
+@pytest.mark.parametrize("filler_lines", range(0, 12))
+def test_an_ignore_next_line_directive_keeps_its_line_when_that_line_has_a_directive_too(
+        filler_lines, monkeypatch) -> None:
+    """The silenced line may carry a directive of its own (a region with a directive inside):
+    the cut still never falls between the directive and its line, wherever the cut lands."""
+    filler = "The talks went well on Tuesday, officials said in Kiev.\n"
+    text = (filler * (filler_lines + 3) + "<!-- normalize: ignore-next-line -->\n"
+            + "Mr Kim went to Kiev. <!-- normalize: ignore[typography] -->\n" + filler * 8)
+    whole, blocked, cuts = whole_and_blocked(text, monkeypatch)
+    assert cuts
+    assert "Mr Kim went to Kiev." in blocked.text
+    assert blocked.text == whole.text
+
+
+def test_later_passes_in_a_block_keep_the_whole_texts_markup(monkeypatch) -> None:
+    """A Markdown reference defined in one block protects its use in another, also in the
+    passes after a repair changed the block (they do not parse the block alone)."""
+    filler = "The talks went well on Tuesday, officials said.\n\n"
+    text = "[Kiev]: https://example.org/kiev\n\n" + filler * 12 + "We met in [Kiev] on Monday.\u200b\n\n" + filler * 4
+    whole, blocked, cuts = whole_and_blocked(text, monkeypatch, markup="markdown")
+    assert cuts and cuts[0] < text.index("We met")
+    assert "We met in [Kiev] on Monday." in blocked.text  # not the dead link [Kyiv]
+    assert blocked.to_dict() == whole.to_dict()

@@ -129,3 +129,22 @@ def test_many_findings_map_back_in_linear_time():
     back = OffsetMap(first)
     spans = [back.span(i * 5 + 3, i * 5 + 4) for i in range(200_000)]
     assert spans[-1] == (199_999 * 4 + 2, 199_999 * 4 + 3)
+
+
+def test_a_repair_drops_only_the_findings_of_other_kinds_inside_what_it_replaced():
+    """pipeline._not_rewritten: a control-character finding inside a repaired mojibake stretch
+    goes (the next pass sees what replaced it); one of the edit's own kind, one beside it, a
+    point at its edges and anything next to an insertion stay."""
+    from normalize.edits import Finding
+    from normalize.pipeline import _not_rewritten
+
+    edits = [Edit(5, 10, "é", "encoding.mojibake", "encoding", ""), Edit(20, 20, " ", "unicode.x", "unicode", "")]
+
+    def finding(start: int, end: int, category: str = "unicode") -> Finding:
+        return Finding(f"{category}.x", category, "warning", start, end, "", "")
+
+    inside, own_kind = finding(6, 7), finding(6, 7, "encoding")
+    beside, at_start, at_end, by_insertion = finding(10, 11), finding(5, 5), finding(10, 10), finding(20, 21)
+    kept = _not_rewritten([inside, own_kind, beside, at_start, at_end, by_insertion], edits)
+    assert kept == [own_kind, beside, at_start, at_end, by_insertion]
+    assert _not_rewritten([finding(7, 7)], edits) == []  # a point strictly inside

@@ -89,3 +89,49 @@ def test_stray_bytes_with_bom() -> None:
 def test_too_little_evidence_raises() -> None:
     with pytest.raises(NormalizeError, match="too few letters|no code page"):
         decode_bytes(b"\xe0\xe9\xfc")
+
+
+# A byte DOS (cp850/cp437) and Mac Roman both read as a letter: 0x81 is "ü" in DOS, "Å" in Mac Roman.
+MUNICH = b"The team flew to M\x81nchen on Sunday for the final.\n"
+
+
+def test_single_byte_dos_or_mac_roman_is_refused_not_guessed() -> None:
+    with pytest.raises(NormalizeError, match=r"cp850 \(DOS\) reads it almost as well as mac-roman "
+                                             r"\('München' or 'MÅnchen'\): left as it is"):
+        decode_bytes(MUNICH)
+
+
+def test_mac_roman_with_enough_evidence_still_decodes() -> None:
+    text = "Il a dit grâce à Dieu, la deuxième fois, à l'église.\n"
+    result = decode_bytes(text.encode("mac_roman"))
+    assert (result.text, result.encoding) == (text, "mac-roman")
+
+
+@pytest.mark.parametrize("page", ["cp1252", "latin_1"])
+def test_cp1252_letter_dos_also_reads_as_a_letter_is_not_refused(page: str) -> None:
+    text = "The story about the Mädchen was filed on Monday by our correspondent.\n"  # cp850: "Mõdchen"
+    assert decode_bytes(text.encode(page)).text == text
+
+
+def test_library_refuses_the_ambiguous_byte_with_normalize_error() -> None:
+    from normalize import Normalizer
+
+    with pytest.raises(NormalizeError, match="DOS"):
+        Normalizer().normalize_bytes(MUNICH)
+
+
+def test_stray_dos_or_mac_byte_inside_a_word_is_reported_not_guessed() -> None:
+    data = "Café “prices” rose in M".encode("utf-8") + b"\x81nchen."  # once read as KOI8-R "M│nchen"
+    result = decode_bytes(data)
+    assert result.edits == [] and result.encoding == "utf-8"
+    (finding,) = result.findings
+    assert finding.rule == "encoding.stray-bytes" and finding.severity == "error"
+    assert "'ü' in DOS cp850, 'Å' in Mac Roman: not guessed" in finding.message
+
+
+def test_stray_typography_next_to_a_word_is_still_decoded() -> None:
+    head = "Café “prices” at the crêperie in Besançon, señor Ibáñez said: "
+    data = head.encode("utf-8") + b"\x93cheap\x94 col\xb7lecci\xf3 m\xb2"
+    result = decode_bytes(data)
+    fixed = apply_edits(result.text, resolve_overlaps(result.edits))
+    assert fixed == head + "“cheap” col·lecció m²" and result.findings == []

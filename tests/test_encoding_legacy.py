@@ -166,3 +166,29 @@ def test_cp1252_controls_and_lone_controls_are_not_mac_roman() -> None:
 
 def test_mac_roman_and_cp850_disagreeing_is_left_alone() -> None:
     assert find_mac_dos_mojibake("la s\x90mola") == []
+
+
+def test_mac_roman_repair_is_finished_not_left_half_done() -> None:
+    # "ª" (0xBB) read as Latin-1 is "»": re-reading only the control characters left it behind
+    text = "CVMA: 5\xbb Edi\x8d\x8bo marcada para 7 de Mar\x8do A quinta edi\x8d\x8bo do concurso."
+    fixed = apply_edits(text, resolve_overlaps(find_mac_dos_mojibake(text)))
+    assert fixed == "CVMA: 5ª Edição marcada para 7 de Março A quinta edição do concurso."
+
+
+def test_genuine_latin1_around_mac_roman_controls_is_kept() -> None:
+    text = "The caf\xe9 said gr\x89ce \xe0 Dieu, la deuxi\x8fme fois."  # whole-line Mac Roman: "cafÈ"
+    fixed = apply_edits(text, resolve_overlaps(find_mac_dos_mojibake(text)))
+    assert fixed == "The café said grâce à Dieu, la deuxième fois."
+
+
+def test_genuine_accented_line_is_rejected_before_the_letter_statistics(monkeypatch) -> None:
+    """A line with a trace ("š" after a lower-case letter) whose re-readings are all unclean is
+    turned down on the penalties alone: the letter statistics (line_cost) are never computed."""
+    from normalize.encoding import mac_dos
+
+    def no_letter_statistics(text: str, languages: object = None) -> object:
+        raise AssertionError("line_cost called")
+
+    monkeypatch.setattr(mac_dos, "line_cost", no_letter_statistics)
+    line = "4. Rodrigo Villaseñor Treviño (Mexico), 5. Théo Garnier-Lefèvre (France), 9. Karlis Ozolinš (Latvia)"
+    assert line.encode("cp1252") and mac_dos.find_mac_dos_mojibake(line) == []

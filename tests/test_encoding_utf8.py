@@ -88,3 +88,31 @@ def test_genuine_text_is_not_finished() -> None:
     # "Ві" is the cp1251 reading of the UTF-8 bytes of "³"; "ęś" the cp1250 reading of EA 9C
     assert repair("ÐŸÑ€Ð¸Ð²ÐµÑ‚, Відомо") == "Привет, Відомо"
     assert repair("cafÃ© in gęślą «café»") == "café in gęślą «café»"
+
+
+def test_a_repaired_c1_byte_leaves_no_control_character_finding() -> None:
+    # 0x81 (the second byte of "Ł") is undefined in cp1250: a sloppy reader keeps U+0081, which
+    # the hygiene stage reports as a stray DOS/Mac letter in the same pass as the repair
+    from normalize import Normalizer
+
+    clean = "Łączy ich też chęć osłabienia rządu, powiedział Łukasz.\n"
+    broken = "".join(bytes([b]).decode("cp1250", errors="ignore") or chr(b) for b in clean.encode("utf-8"))
+    assert "\x81" in broken
+    result = Normalizer().normalize_text(broken)
+    assert result.text == clean and result.findings == []
+
+
+def test_ftfy_shortcut_gives_ftfy_result() -> None:
+    """utf8._fix_and_explain is ftfy.fix_and_explain (encoding steps only), line by line."""
+    from ftfy import fix_and_explain
+
+    from normalize.encoding.utf8 import _encoding_only, _fix_and_explain
+
+    lines = [line for path in sorted(FTFY_CASES.glob("*.json"))
+             for case in json.loads(path.read_text(encoding="utf-8"))
+             for line in case["original"].splitlines(keepends=True)]
+    lines += ["Ð¡ÐµÑ€Ð³ÐµÐ¹ Ð¨Ð¾Ð¹Ð³Ñƒ\n", "It donâ€™t matter", "voilÃ le travail", "plain", "cafÃ© â€œokâ€\x9d"]
+    for line in lines:
+        for text in (line, fix_and_explain(line, _encoding_only())[0]):  # the repaired line is remembered
+            ours, theirs = _fix_and_explain(text), fix_and_explain(text, _encoding_only())
+            assert (ours[0], list(ours[1] or [])) == (theirs[0], list(theirs[1] or [])), text

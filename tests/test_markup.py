@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -549,3 +550,55 @@ def test_pathological_html_like_text_stays_linear() -> None:
     text = "a<b " * 20_000  # no ">" anywhere: every "<b" is text
     best = min(_timed(lambda: protected_spans(text, "html")) for _ in range(2))
     assert best < 0.5
+
+
+MARKDOWN_SHAPES = """# Title with [a link][ref]
+
+Intro paragraph with `code` and <span>html</span>.
+
+> A quote
+> - with a list
+>   1. nested
+>
+> ```python
+> print("fenced in a quote")
+> ```
+
+- item one
+- item two
+
+  continued paragraph
+
+| a | b |
+| - | - |
+| 1 | 2 |
+
+    indented code
+
+Setext heading
+--------------
+
+[ref]: https://example.org "title"
+
+<div>
+raw html block
+</div>
+
+Final paragraph.
+"""
+
+
+@pytest.mark.parametrize("source", [MARKDOWN_SHAPES, (Path(__file__).parent.parent / "fixtures" / "damaged-article.md").read_text(encoding="utf-8")])
+def test_streamed_block_tokens_are_markdown_its_own(source: str) -> None:
+    """markup/markdown.py hands markdown-it's tokens over one top-level block at a time through
+    StateCore (memory); the tokens and the references must be those of a plain parse, or an
+    upgrade of markdown-it-py changed what the streaming relies on."""
+    from normalize.markup.markdown import _parse, _parser
+
+    env: dict = {}
+    plain = _parser().parse(source, env)
+    streamed: list = []
+    streamed_env: dict = {}
+    _parse(source, streamed_env, streamed.append)
+    assert [(t.type, t.map, t.level, t.content) for t in streamed] == [(t.type, t.map, t.level, t.content) for t in plain]
+    assert streamed_env == env

@@ -70,6 +70,21 @@ def test_legacy_pair_sets_match_the_legacy_regexes():
         assert chars == {c for c in map(chr, range(0x10000)) if single.fullmatch(c)}
 
 
+def test_legacy_pair_scan_is_the_pairwise_test():
+    """_may_need_legacy_check scans the clusters joined by line breaks in one regex: the same
+    answer as testing every pair of neighbours inside each cluster."""
+    from normalize.stages.repair import _legacy_pairs
+
+    letters, leads, conts = _legacy_pairs()
+    assert "\n" not in letters | leads | conts  # a joined line break makes no pair
+    texts = _ftfy_texts() + ["Ñåðãåé Øîéãó", "Ð¡ÐµÑ€Ð³ÐµÐ¹", "“José” «Ça» ÐŸ", "é\nè", "gęślą jaźń"]
+    for text in texts:
+        clusters = _clusters(text)
+        pairwise = any((a in letters and b in letters) or (a in leads and b in conts)
+                       for piece in clusters for a, b in zip(piece, piece[1:]))
+        assert _may_need_legacy_check(clusters) == pairwise, text
+
+
 def test_generated_gate_tables_are_current():
     """normalize/encoding/gates.py is what the encoding modules give today: after a change to
     their tables or regexes, run tools/build_encoding_gates.py."""

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from normalize.edits import Edit, Finding
 from normalize.encoding.declared import LEGACY_FILE, MIXED_CODE_PAGES, STRAY_BYTES
+from normalize.encoding.legacy_file import TYPOGRAPHIC
 from normalize.encoding.stats import best_score
 from normalize.errors import NormalizeError
 from normalize.langid.scripts import script_of
@@ -150,7 +151,7 @@ def repair_stray_bytes(text: str) -> tuple[list[Edit], list[Finding]]:
         choice = _choose_page_for_run(text, start, end, raw)
         if choice is None:
             findings.append(STRAY_BYTES.finding(start, end, "", f"invalid UTF-8 bytes {shown} that no supported "
-                                                "code page explains", severity="error"))
+                                                f"code page explains{_dos_or_mac(raw)}", severity="error"))
             continue
         encoding, decoded = choice
         edits.append(STRAY_BYTES.edit(start, end, decoded,
@@ -174,10 +175,21 @@ def _choose_page_for_run(text: str, start: int, end: int, raw: bytes) -> tuple[s
         letters = [ch for ch in decoded if ch.isalpha()]
         if letters and {_script(ch) for ch in letters} != {script}:
             continue  # a Cyrillic letter inside a French word is not the answer
+        if not letters and (left or right) and not set(decoded) <= TYPOGRAPHIC:
+            continue  # nor is a box-drawing "│" inside "M\x81nchen" (a DOS "ü")
         score = best_score(left + decoded + right, script)[1] if letters else 0.0
         if best is None or (score, -rank) > (best[0], best[1]):
             best = (score, -rank, page, decoded)
     return None if best is None else (best[2], best[3])
+
+
+def _dos_or_mac(raw: bytes) -> str:
+    """A note when DOS and Mac Roman both read the bytes as letters: one of them is likely
+    right, and which cannot be told (no guess is made)."""
+    dos, mac = raw.decode("cp850"), raw.decode("mac_roman")
+    if dos != mac and dos.isalpha() and mac.isalpha():
+        return f" ({dos!r} in DOS cp850, {mac!r} in Mac Roman: not guessed)"
+    return ""
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[str, str]:

@@ -179,6 +179,8 @@ def _trim_latin_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int,
 
 def _repair_latin_run(text: str, run: _Run) -> list[tuple[Edit, SourcePage]]:
     """Pick the code page that explains the run best; edit each stretch of words it decodes."""
+    if max(b - a for a, b in run.words) < 2:
+        return []  # one-letter words only ("à", "é"): never convincing, whichever page (_convincing)
     total = sum(b - a for a, b in run.words)
     best: tuple[float, int, int, list[bool], str] | None = None
     for rank, (codec, _rule, _name, script) in enumerate(SOURCE_PAGES):
@@ -330,25 +332,38 @@ def _find_utf8_as_cp1251(text: str) -> list[Edit]:
 
 
 def _utf8_tokens(text: str) -> Iterator[tuple[int, int, str | None]]:
-    """Every token with its UTF-8 re-decoding (None when it is not UTF-8 read as cp1251).
+    """The tokens that may be UTF-8 read as cp1251, each with its re-decoding (None when it is not).
 
     A token ending in a lone lead byte is joined with the next one through a space that was
-    a no-break space (byte 0xA0): "Р Рѕ" is "Р\xa0Рѕ". One token at a time: lists of every
-    token of a long text cost 16x the text in memory.
+    a no-break space (byte 0xA0): "Р Рѕ" is "Р\xa0Рѕ". Only tokens holding a (lead,
+    continuation) pair or ending in a lead are looked at: no other token re-decodes, and a
+    token left out still ends a run (the caller sees text between two tokens it is given).
+    One token at a time: lists of every token of a long text cost 16x the text in memory.
     """
-    spans = (m.span() for m in TOKEN_RE.finditer(text))
-    pending = next(spans, None)
-    while pending is not None:
-        start, end = pending
-        pending = next(spans, None)
+    done = 0  # tokens before this offset are handled
+    for hint in _cp1251_hint_re().finditer(text):
+        if hint.start() < done:
+            continue
+        start = max(text.rfind(space, done, hint.start()) for space in SPACES) + 1 or done
+        end = TOKEN_RE.match(text, start).end()  # type: ignore[union-attr]
         raw = _cp1251_bytes(text[start:end])
-        while raw and _ends_with_lone_lead(raw) and pending is not None and pending[0] == end + 1:
-            more = _cp1251_bytes(text[pending[0] : pending[1]])
+        while raw and _ends_with_lone_lead(raw) and (following := TOKEN_RE.match(text, end + 1)) is not None:
+            more = _cp1251_bytes(following.group())
             if more is None:
                 break
-            raw, end = raw + b"\xa0" + more, pending[1]
-            pending = next(spans, None)
+            raw, end = raw + b"\xa0" + more, following.end()
+        done = end
         yield start, end, _utf8_or_none(raw, text[start:end])
+
+
+SPACES = " \t\n\r\f\v"  # what ends a TOKEN_RE token
+
+
+@cache
+def _cp1251_hint_re() -> re.Pattern[str]:
+    """A UTF-8 (lead, continuation) pair as cp1251 shows it, or a lead that ends a token: every
+    token that re-decodes holds one (a lone lead joins the next token)."""
+    return re.compile(f"[{_chars_for(0xC2, 0xF4)}][{_chars_for(0x80, 0xBF)}]|[{_chars_for(0xC2, 0xDF)}](?![^{SPACES}])")
 
 
 def _cp1251_bytes(token: str) -> bytes | None:

@@ -37,6 +37,8 @@ PAGES = ("cp1252", "latin_1", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u
 DISPLAY = {"cp1252": "cp1252", "latin_1": "iso-8859-1", "cp1250": "cp1250", "iso8859_2": "iso-8859-2",
            "cp1251": "cp1251", "koi8_r": "koi8-r", "koi8_u": "koi8-u", "cp1253": "cp1253",
            "iso8859_7": "iso-8859-7", "mac_roman": "mac-roman"}
+DOS_PAGES = ("cp850", "cp437")  # weighed only against the page chosen (_check_dos)
+DISPLAY_DOS = {"cp850": "cp850 (DOS)", "cp437": "cp437 (DOS)"}
 SCRIPT_OF_PAGE = {"cp1252": "Latin", "latin_1": "Latin", "cp1250": "Latin", "iso8859_2": "Latin",
                   "cp1251": "Cyrillic", "koi8_r": "Cyrillic", "koi8_u": "Cyrillic", "cp1253": "Greek",
                   "iso8859_7": "Greek", "mac_roman": "Latin"}
@@ -131,6 +133,7 @@ def decode_legacy(data: bytes) -> LegacyText:
     picked = [(readings[i][c], readings[i]) for i, c in chosen.items() if len(readings[i]) > 1]
     texts = [readings[i][chosen[i]].text if i in chosen else raw.decode("ascii") for i, raw in enumerate(lines)]
     _check_evidence(picked)
+    _check_dos([(lines[i], readings[i][c], c) for i, c in chosen.items() if c == "mac_roman" and len(readings[i]) > 1])
     weight: dict[str, int] = {}
     for i, page in chosen.items():
         weight[page] = weight.get(page, 0) + len(lines[i])  # the page of most non-ASCII lines' text
@@ -245,6 +248,43 @@ def _check_evidence(picked: list[tuple[Reading, dict[str, Reading]]]) -> None:
                                  "left as it is")
 
 
+def _check_dos(weighed: list[tuple[bytes, Reading, str]]) -> None:
+    """A DOS page (never chosen) that reads the weighed lines read as Mac Roman into other text
+    about as well leaves the file as it is: both are rare in news copy, so neither is the likelier
+    guess, and byte 0x81 is "ü" in DOS and "Å" in Mac Roman: "M\\x81nchen" alone cannot tell.
+    (cp1252, the commonest legacy page, keeps its lines: "M\\xe4dchen" is not refused.)"""
+    if not weighed:
+        return
+    letters = sum(not c.isascii() for _, chosen, _ in weighed for c in chosen.text)
+    needed = MIN_MARGIN if letters >= MIN_LETTERS else EVIDENCE_MARGIN
+    total = sum(chosen.cost for _, chosen, _ in weighed)
+    flaws = sum(chosen.flaws for _, chosen, _ in weighed)
+    for page in DOS_PAGES:
+        texts = [raw.decode(page) for raw, _, _ in weighed]
+        differ = [(text, chosen) for text, (_, chosen, _) in zip(texts, weighed) if text != chosen.text]
+        if not differ:
+            continue
+        dos = [line_cost(text) for text in texts]
+        # as few flaws and about as likely letters: "█12.40" is no rival to "€12.40"
+        if sum(r.cost for r in dos) - total < needed and sum(r.flaws for r in dos) <= flaws:
+            ours, theirs = _first_difference(differ[0][1].text, differ[0][0])
+            chosen_page = next(c for (_, chosen, c) in weighed if chosen is differ[0][1])
+            raise NormalizeError(f"not UTF-8, and {DISPLAY_DOS[page]} reads it almost as well as "
+                                 f"{DISPLAY[chosen_page]} ({theirs!r} or {ours!r}): left as it is")
+
+
+def _first_difference(a: str, b: str) -> tuple[str, str]:
+    """The first word that differs between two readings of the same bytes (same length)."""
+    i = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y)
+    start = i
+    while start > 0 and (a[start - 1].isalpha() or b[start - 1].isalpha()):
+        start -= 1
+    end = i
+    while end < len(a) and (a[end].isalpha() or b[end].isalpha() or a[end] != b[end]):
+        end += 1
+    return a[start:end], b[start:end]
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     text: str
@@ -278,6 +318,19 @@ def line_cost(text: str, languages: dict[str, str] | None = None) -> Reading:
         if script != "Latin" or not language:
             language = language_of_script
     return Reading(text, flaws + letters, language, flaws, pairs, letters, scripts, mixed[0])
+
+
+def line_flaws(text: str, limit: float = float("inf")) -> float:
+    """`line_cost(text).flaws` without the letter statistics (the costly part); once the sum
+    passes `limit`, the sum so far."""
+    runs: dict[str, list[str]] = {}
+    mixed = [0]
+    flaws = 0.0
+    for token in TOKEN_RE.finditer(text, 0, LINE_SAMPLE):
+        flaws += _token_cost(token.group(), runs, mixed)
+        if flaws > limit:
+            break
+    return flaws
 
 
 def _token_cost(token: str, runs: dict[str, list[str]], mixed: list[int]) -> float:

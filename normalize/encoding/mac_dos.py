@@ -18,7 +18,7 @@ import regex
 from normalize.edits import Edit
 from normalize.encoding.declared import LEGACY_CP850, LEGACY_MAC_ROMAN
 from normalize.encoding.legacy import latin_byte_of
-from normalize.encoding.legacy_file import CASE_BREAK, TYPOGRAPHY, Reading, line_cost
+from normalize.encoding.legacy_file import CASE_BREAK, TYPOGRAPHY, Reading, line_cost, line_flaws
 
 # (codec, rule id, name): one declared rule per page
 PAGES = (
@@ -42,25 +42,36 @@ def find_mac_dos_mojibake(text: str) -> list[Edit]:
     ['â', 'à', 'è']
     """
     edits: list[Edit] = []
-    if CANDIDATE_RE.search(text) is None:  # the plain scan is far faster than the look-arounds
-        return edits
     pos = 0
-    while (match := TRACE_RE.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.start())
+    while (at := _next_trace(text, pos)) != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
         end = len(text) if end == -1 else end
         edits += _reread(text, start, end)
         pos = end + 1
     return edits
 
 
+def _next_trace(text: str, pos: int) -> int:
+    """Where TRACE_RE first matches from `pos`, or -1. Its look-arounds are slow to search
+    with (hundreds of microseconds on an article), and every match is one CANDIDATE_RE
+    character: the plain scan finds those, the look-arounds are tried there only."""
+    for candidate in CANDIDATE_RE.finditer(text, pos):
+        if TRACE_RE.match(text, candidate.start()):
+            return candidate.start()
+    return -1
+
+
 def _reread(text: str, start: int, end: int) -> list[Edit]:
     line = text[start:end]
-    table = latin_byte_of()
-    try:
-        raw = bytes(ord(c) if c < "\x80" else table[c] for c in line)
-    except KeyError:
+    raw = _latin_bytes(line)
+    if raw is None:
         return []  # a character no Latin-1/cp1252 reader produces: not this kind of damage
+    # Cheap rejection first: the best reading must be clean and not the line itself (which
+    # cannot beat itself by MARGIN), and being clean is a matter of the penalties alone, a
+    # small part of the cost of a full reading (letter statistics in every language).
+    if not any(_clean(c, line_flaws(c, _allowed_flaws(c))) for c in _candidates(line, raw) if c != line):
+        return []
     readings: dict[str, Reading] = {}  # a line without control characters is its own "controls as" reading
 
     def cost_of(candidate: str) -> Reading:
@@ -69,17 +80,23 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
         return readings[candidate]
 
     candidates = []
-    for codec, rule, name in PAGES:
-        # the whole line in that page, or only its control characters (genuine Latin-1 around them)
-        for candidate in (raw.decode(codec), _controls_as(line, codec)):
+    whole_of: dict[str, Reading] = {}  # rule -> the whole line in its page
+    for (codec, rule, name), pair in zip(PAGES, _pairs(line, raw)):
+        whole_of[rule] = cost_of(pair[0])
+        for candidate in pair:
             reading = cost_of(candidate)
-            # typography only, and at most one capital inside a word ("l\x83glise": "lÉglise")
-            clean = reading.flaws <= TYPOGRAPHY * sum(not c.isascii() for c in candidate) + CASE_BREAK
-            candidates.append((reading.cost, clean, reading, rule, name))
+            candidates.append((reading.cost, _clean(candidate, reading.flaws), reading, rule, name))
     candidates.sort(key=lambda c: c[0])
     cost, clean, reading, rule, name = candidates[0]
     if not clean:
         return []
+    partial = None
+    whole = whole_of[rule]
+    if whole.text != reading.text and whole.flaws < reading.flaws and _clean(whole.text, whole.flaws):
+        # Only the control characters re-read, the page's other characters left as symbols
+        # ("Mercoled“" for "Mercoledì"): the whole line in the same page finishes the repair. It
+        # costs more only because letters are charged for their pairs and a symbol is not.
+        partial, reading, cost = reading, whole, whole.cost
     # The competitors, read only as far as one beats the best candidate: the line as it is, its
     # control characters as cp1252 (what ftfy does), and the whole line in a Greek or Cyrillic
     # page (the legacy repairs' business).
@@ -91,7 +108,7 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
                 return []
         except UnicodeDecodeError:
             continue
-    if any(ok and other.text != reading.text and other_cost < cost + MARGIN
+    if any(ok and other.text != reading.text and other_cost < cost + MARGIN and other is not partial
            for other_cost, ok, other, _, _ in candidates[1:]):
         return []  # Mac Roman and cp850 read it about as well, differently ("sêmola", "sÉmola")
     edits = []
@@ -107,6 +124,38 @@ def _reread(text: str, start: int, end: int) -> list[Edit]:
                           f"{name} text read as Latin-1/cp1252", priority=PRIORITY))
         i = j
     return edits
+
+
+def _latin_bytes(line: str) -> bytes | None:
+    """The bytes a Latin-1 or cp1252 reader showed as `line` (None: it could not have)."""
+    try:
+        return line.encode("cp1252")  # the usual case, at C speed: the same bytes as the table gives
+    except UnicodeEncodeError:
+        pass
+    table = latin_byte_of()
+    try:
+        return bytes(ord(c) if c < "\x80" else table[c] for c in line)
+    except KeyError:
+        return None
+
+
+def _pairs(line: str, raw: bytes) -> list[tuple[str, str]]:
+    """Per page, the whole line in that page and only its control characters in it (genuine
+    Latin-1 around them)."""
+    return [(raw.decode(codec), _controls_as(line, codec)) for codec, _, _ in PAGES]
+
+
+def _candidates(line: str, raw: bytes) -> set[str]:
+    return {candidate for pair in _pairs(line, raw) for candidate in pair}
+
+
+def _clean(candidate: str, flaws: float) -> bool:
+    """Typography only, and at most one capital inside a word ("l\x83glise": "lÉglise")."""
+    return flaws <= _allowed_flaws(candidate)
+
+
+def _allowed_flaws(candidate: str) -> float:
+    return TYPOGRAPHY * (len(candidate) - len(candidate.encode("ascii", "ignore"))) + CASE_BREAK
 
 
 def _controls_as(line: str, codec: str) -> str:

@@ -106,6 +106,8 @@ NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 def _hits(text: str, pos: int = 0) -> Iterator[int]:
     """Offsets of prefilter hits from `pos`; only the (usually few) non-ASCII stretches are examined."""
     scan, pages = _pairs()
+    if scan.search(text, pos) is None:  # one C-speed look: clean text has no candidate at all
+        return
     for run in NON_ASCII_RE.finditer(text, pos):
         for match in scan.finditer(text, run.start(), min(len(text), run.end() + 1)):
             pair = match.group()
@@ -180,10 +182,8 @@ def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
     edits: list[Edit] = []
     findings: list[Finding] = []
     for start, end in _suspect_lines(text):  # ftfy checks `is_bad` itself: asking first would run it twice
-        from ftfy import fix_and_explain  # on first use only: ~45 ms saved for clean text
-
         line = text[start:end]
-        fixed, steps = fix_and_explain(line, _encoding_only())
+        fixed, steps = _fix_and_explain(line)
         if fixed == line:
             continue
         message = explain(steps or [])
@@ -196,6 +196,64 @@ def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
         priority = UTF8_PRIORITY if any(s.action == "decode" and s.parameter.startswith("utf-8") for s in steps or []) else 0
         edits.extend(_diff_edits(line, fixed, start, message, priority))
     return edits, findings
+
+
+# The ftfy releases whose fix_and_explain (encoding steps only) was checked to be the loop
+# _fix_and_explain shortens: one re-decoding step, then the same step until nothing changes.
+SHORTCUT_FTFY = ("6.3.",)
+SETTLED_CHARS = 1_000_000  # lines known to need nothing, kept up to this many characters
+
+
+@cache
+def _one_step() -> Any:
+    """ftfy's single re-decoding step, or None under an ftfy release the shortcut was not checked on."""
+    import ftfy
+
+    if not ftfy.__version__.startswith(SHORTCUT_FTFY):
+        return None
+    return getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+
+
+_settled: dict[str, None] = {}  # lines ftfy leaves as they are; emptied when SETTLED_CHARS is reached
+_settled_chars = [0]
+
+
+def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
+    """`ftfy.fix_and_explain(line)` with the encoding steps only, the same result at less cost.
+
+    ftfy scans a line it re-decoded with its badness regex twice more to learn it is done (the
+    inner loop, then the outer loop over all fixers); once is enough, since the answer cannot
+    change. A line found finished is remembered, so the pipeline's check of the repaired text
+    (the same line again) costs a lookup. Anything else (a second layer of damage, C1 controls,
+    mixed lines) goes to ftfy itself."""
+    if line in _settled:
+        return line, []
+    step = _one_step()
+    if step is not None:
+        from ftfy.badness import is_bad
+
+        fixed, plan = step(line, _encoding_only())
+        if fixed == line and not C1_RE.search(line):  # not bad, or bad beyond this step: as it is
+            _settle(line)
+            return line, []
+        # not bad: no further step, and no C1 control for fix_c1_controls either (is_bad flags those)
+        if fixed != line and (fixed.isascii() or not is_bad(fixed)):
+            _settle(fixed)
+            return fixed, list(plan or [])
+    from ftfy import fix_and_explain  # on first use only: ~45 ms saved for clean text
+
+    fixed, steps = fix_and_explain(line, _encoding_only())
+    return fixed, list(steps or [])
+
+
+def _settle(line: str) -> None:
+    if len(line) > SETTLED_CHARS:
+        return
+    _settled_chars[0] += len(line)
+    if _settled_chars[0] > SETTLED_CHARS:
+        _settled.clear()
+        _settled_chars[0] = len(line)
+    _settled[line] = None
 
 
 # Pages a word left broken may have been read in (ftfy's, by the names its codecs register).

@@ -15,6 +15,8 @@ what the text around the match shows, reading the raw text next to it (no tokens
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .gazetteer import Entity
@@ -68,15 +70,24 @@ _APPOSITION_RE = regex.compile(r"(?:['’]s)?,[ \u00a0]+(?:a|an)[ \u00a0]+([^,.;
 _SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)\]]*\s|\n[ \t]*\n")
 _SENTENCE_START_RE = regex.compile(r"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[\s\"“‘(]*\Z")
 _LOOK = 48
+# What the patterns above must start (or, matched in reverse, end) with: checked first, a
+# character look-up is much cheaper than a regex call that fails.
+_SPACES = frozenset(" \u00a0")
+_PARTICLE_INITIALS = frozenset("biaedvl")
+_APPOSITION_OPENERS = frozenset(",'’")
 
 
 def word_before(text: str, start: int) -> tuple[str, int] | None:
     """The word right before `start`, separated by one space, and where it starts."""
+    if text[start - 1 : start] not in _SPACES:  # ("" at the start of the text)
+        return None
     found = _WORD_BEFORE_RE.search(text, max(0, start - _LOOK), start)
     return (found.group(1), found.start(1)) if found else None
 
 
 def word_after(text: str, end: int) -> str | None:
+    if text[end : end + 1] not in _SPACES:
+        return None
     found = _WORD_AFTER_RE.match(text, end)
     return found.group(1) if found and "\n" not in text[end : found.start(1)] else None
 
@@ -137,7 +148,7 @@ def introduced_as_someone_else(text: str, end: int, entity: Entity) -> bool:
     well-known entity (who is introduced by title, if at all)."""
     if entity.kind != "person":
         return False
-    found = _APPOSITION_RE.match(text, end)
+    found = _APPOSITION_RE.match(text, end) if text[end : end + 1] in _APPOSITION_OPENERS else None
     if not found:
         return False
     described = found.group(1).lower()
@@ -146,10 +157,11 @@ def introduced_as_someone_else(text: str, end: int, entity: Entity) -> bool:
 
 def longer_name_after(text: str, end: int, entity: Entity) -> bool:
     """The match is a given name or part of a longer name ("Aiden McGeady", "Odessa, Texas")."""
-    if _PARTICLE_AFTER_RE.match(text, end):
+    particle_next = text[end : end + 1] in _SPACES and text[end + 1 : end + 2] in _PARTICLE_INITIALS
+    if particle_next and _PARTICLE_AFTER_RE.match(text, end):
         return entity.kind == "person" or entity.kind == "place"
     if entity.kind == "place":
-        region = _REGION_AFTER_RE.match(text, end)
+        region = _REGION_AFTER_RE.match(text, end) if text[end : end + 1] == "," else None
         if region and fold(region.group(1).rstrip(".")) in REGIONS:
             return True
     word = word_after(text, end)
@@ -200,6 +212,12 @@ def _has_phrase(haystack: str, needle: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _heads(context: tuple[str, ...]) -> frozenset[str]:
+    """The last word of each context phrase: "Minister" of "defence minister"."""
+    return frozenset(phrase.split()[-1] for phrase in context)
+
+
 def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     """The entity's role or title in the same sentence, or its bare head title right before."""
     if not entity.context:
@@ -214,8 +232,7 @@ def context_evidence(text: str, start: int, end: int, entity: Entity) -> str:
     found = word_before(text, start)
     if found:
         word, word_start = found
-        heads = {phrase.split()[-1] for phrase in entity.context}
-        if word.lower() in heads and word[0].isupper():
+        if word.lower() in _heads(entity.context) and word[0].isupper():
             qualifier = word_before(text, word_start)
             if qualifier is None or not qualifier[0][0].isupper():
                 return f"title '{word}'"

@@ -47,6 +47,8 @@ _HYPHEN_TAIL_RE = regex.compile(r"[-\u2010\u2011](\w+(?:['’ʼ]\w+)*)")
 PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud", "de", "da", "di", "do", "dos",
                        "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter", "ten", "zu", "y", "e"})
 _GAP_PARTICLES_RE = regex.compile(r"[ \u00a0]+((?:\w+[ \u00a0-])+)$")
+_GAP_OPENERS = frozenset(" \u00a0")  # first and last characters a gap _GAP_PARTICLES_RE matches
+_GAP_CLOSERS = frozenset(" \u00a0-\n")  # ($ also matches before a final line break)
 _HYPHENS = frozenset("-\u2010\u2011")
 _SEPARATORS = frozenset({" ", "-", "\u00a0", "\u2010", "\u2011", "\n", "\r\n", "\t"})
 _FEMALE_ENDINGS = ("a", "aya", "aia", "ая")
@@ -98,6 +100,10 @@ class NameMatcher:
         self._judged: set[str] = set()
         self._verdicts: dict[str, int] = {}  # judged words that could be (part of) a name
         self._interesting: set[str] = set()  # the keys of _verdicts, as a set for intersections
+        self._yes: set[str] = set()  # the words judged YES, and those judged PREFIX, for intersections
+        self._prefix: set[str] = set()
+        # a PREFIX word -> the words that can follow it, and the particles after it ("Mohammed bin")
+        self._after_prefix: dict[str, tuple[frozenset[str] | set[str], tuple[str, ...] | None]] = {}
         # first two words of every multi-word spelling: "Mark" alone is no name, "Mark Rutte" is
         self._pairs = {" ".join(k.split(" ")[:2]) for k in self.index.exact if " " in k}
         # first word -> how the words that can follow it are written ("rutte": Rutte, RUTTE, rutte)
@@ -109,9 +115,9 @@ class NameMatcher:
             if second in PARTICLES:
                 particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
         self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
-        self._all_seconds = frozenset().union(*self._seconds.values())
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
+        self._replacements: dict[tuple[int, str, bool, int, int], str | None] = {}
 
     def find(self, text: str, protected: Callable[[int, int], bool] | None = None,
              capitals: frozenset[str] | None = None,
@@ -124,8 +130,6 @@ class NameMatcher:
         tokens = _tokenize(text, windows, urls() if urls is not None else _skip_spans(text))
         matches, loose = self._exact(text, tokens)
         matches += self._fuzzy(text, tokens, loose)
-        if protected is not None:
-            matches = [m for m in matches if not protected(m.start, m.end)]
         fixes: list[tuple[_Match, str]] = []
         doubtful: list[tuple[_Match, str, str, str]] = []
         proposed: list[tuple[_Match, str, str, str]] = []
@@ -137,12 +141,18 @@ class NameMatcher:
                 replacement = replacement.upper()  # a headline keeps its capitals (as _edits does)
             if replacement is None or " ".join(original.split()) == replacement:
                 continue  # same spelling; a line break inside a name is no variant
+            if protected is not None and protected(match.start, match.end):
+                continue  # (asked only here: a text whose names are all spelt right needs no protected spans)
             doubt = self._doubt(match, original, replacement)
+            # (another name attached is read first: the role or title nearby cannot outweigh it,
+            # see _could_be_entity, so it is looked for only when there is none)
+            if not self._could_be_entity(text, match):
+                elsewhere.add(fold(original))
+                continue
             if (doubt or match.entity.family_first) and not match.evidence:
                 match.evidence = context_evidence(text, match.start, match.end, match.entity)
-            if not self._could_be_entity(text, match) or (
-                (doubt or match.entity.family_first) and not match.evidence
-                and introduced_as_someone_else(text, match.end, match.entity)
+            if (doubt or match.entity.family_first) and not match.evidence and introduced_as_someone_else(
+                text, match.end, match.entity
             ):
                 elsewhere.add(fold(original))
             elif not (match.entity.keep and kept(text, match.start, match.end, match.entity)):
@@ -212,30 +222,32 @@ class NameMatcher:
             if verdict in (YES, PREFIX):  # a house spelling alone needs no look (mentions prove nothing)
                 verdicts[word] = verdict
                 self._interesting.add(word)
+                if verdict == YES:
+                    self._yes.add(word)
+                else:
+                    key = self._fold(word)
+                    self._prefix.add(word)
+                    self._after_prefix[word] = (self._seconds.get(key, frozenset()), self._particles_after.get(key))
         if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
             self._judged.clear()
             self._interesting.clear()
+            self._yes.clear()
+            self._prefix.clear()
+            self._after_prefix.clear()
             verdicts.clear()
-        hits = words & self._interesting  # the one set operation most articles need
-        if not hits:
+        if words.isdisjoint(self._interesting):  # the one set operation most articles need
             return []
-        candidates: list[str] = []
-        prefixes: set[str] = set()
-        for word in hits:
-            if verdicts[word] == YES:
-                candidates.append(word)
-            else:
-                prefixes.add(word)
+        candidates = list(words & self._yes)
+        prefixes = words & self._prefix
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
-        # text too, or a particle that can follow it ("Mohammed bin").
-        followers = words & self._all_seconds if prefixes else frozenset()
+        # text too, or a particle that can follow it ("Mohammed bin"). (The few words that can
+        # follow are looked up among the text's, not the text's among all that can follow.)
+        after_prefix = self._after_prefix
         for word in prefixes:
-            key = self._fold(word)
-            if not self._seconds.get(key, frozenset()).isdisjoint(followers):
+            seconds, probes = after_prefix[word]
+            if not seconds.isdisjoint(words):
                 candidates.append(word)
-                continue
-            probes = self._particles_after.get(key)
-            if probes and any(text.startswith(probes, end) for _, end in _occurrences(text, word)):
+            elif probes and any(text.startswith(probes, end) for _, end in _occurrences(text, word)):
                 candidates.append(word)
         if not candidates:
             return []
@@ -332,15 +344,19 @@ class NameMatcher:
 
     def _extend_given(self, text: str, tokens: list[_Token], i: int, match: _Match) -> None:
         """Take in the given name before a surname ("Sergey Shoygu"): evidence and a fix."""
-        given = self.index.given.get(match.entity.id, frozenset())
-        for width in (1, 2):
-            j = i - width
-            if j < 0 or any(t.possessive or not t.capital for t in tokens[j:i]):
+        given = self.index.given.get(match.entity.id)
+        if not given:
+            return
+        key = ""
+        for j in (i - 1, i - 2):  # one given name, then two ("Kim Jong", "Mohammed bin")
+            if j < 0:
                 return
-            if any(text[tokens[k].end : tokens[k + 1].start] not in _SEPARATORS for k in range(j, i)):
+            token = tokens[j]  # (the tokens after it passed these checks in the first round)
+            if token.possessive or not token.capital or text[token.end : tokens[j + 1].start] not in _SEPARATORS:
                 return
-            if " ".join(t.key for t in tokens[j:i]) in given:
-                match.start = tokens[j].start
+            key = f"{token.key} {key}" if key else token.key
+            if key in given:
+                match.start = token.start
                 match.role = "given+surname"
                 match.evidence = "given name"
                 return
@@ -427,6 +443,13 @@ class NameMatcher:
     # -- decisions -----------------------------------------------------------------------------
 
     def _replacement(self, match: _Match) -> str | None:
+        # the same for every match of one entity in one role (entities live as long as the matcher)
+        key = (id(match.entity), match.role, match.fuzzy, match.position, match.part_count)
+        if key not in self._replacements:
+            self._replacements[key] = self._work_out_replacement(match)
+        return self._replacements[key]
+
+    def _work_out_replacement(self, match: _Match) -> str | None:
         entity = match.entity
         full = entity.spelling(self.style)
         given, surname = name_parts(entity, full)
@@ -470,17 +493,16 @@ class NameMatcher:
 def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
     """Whole-word occurrences of `word`, by str.find: cheaper than compiling a regex per text."""
     spans = []
+    size = len(word)
     pos = text.find(word)
     while pos != -1:
-        end = pos + len(word)
-        if (pos == 0 or not _is_word_char(text[pos - 1])) and (end == len(text) or not _is_word_char(text[end])):
+        end = pos + size
+        before = text[pos - 1 : pos]  # "" at either end of the text
+        after = text[end : end + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):  # whole words
             spans.append((pos, end))
         pos = text.find(word, end)
     return spans
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, int]]) -> list[_Token]:
@@ -488,32 +510,43 @@ def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, 
     `skips`: the text's URL and e-mail spans (names inside them are not prose)."""
     starts = [s for s, _ in skips]
     tokens: list[_Token] = []
+    append = tokens.append
     for window_start, window_end in windows:
         if tokens:
-            tokens.append(_Token(window_start, window_start, "", False, False, skip=True))
+            append(_Token(window_start, window_start, "", False, False, skip=True))
         previous_end = -1
         for m in _CAPITAL_RE.finditer(text, window_start, window_end):
-            span = m.span()
-            gap = span[0] - previous_end
-            spans = _particles_before(text, previous_end, span[0]) if previous_end >= 0 and 2 <= gap <= 12 else []
-            spans.append(span)
-            if text[span[1] : span[1] + 1] in _HYPHENS:  # most words have no hyphenated tail
-                tail = _HYPHEN_TAIL_RE.match(text, span[1])
+            span_start, span_end = m.span()
+            # a particle gap starts with a space and ends with one, a hyphen or a line break
+            if (previous_end >= 0 and 2 <= span_start - previous_end <= 12 and text[previous_end] in _GAP_OPENERS
+                    and text[span_start - 1] in _GAP_CLOSERS):
+                for start, end in _particles_before(text, previous_end, span_start):
+                    append(_token(text, start, end, skips, starts))
+            raw = m.group()
+            if skips or (len(raw) > 2 and raw[-2] in "'’ʼ"):  # the rare cases: a URL nearby, a possessive
+                append(_token(text, span_start, span_end, skips, starts))
+            else:
+                append(_Token(span_start, span_end, raw, raw[0].isupper(), False))
+            previous_end = span_end
+            if text[span_end : span_end + 1] in _HYPHENS:  # most words have no hyphenated tail
+                tail = _HYPHEN_TAIL_RE.match(text, span_end)
                 while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
-                    spans.append(tail.span(1))
+                    start, previous_end = tail.span(1)
+                    append(_token(text, start, previous_end, skips, starts))
                     tail = _HYPHEN_TAIL_RE.match(text, tail.end())
-            for start, end in spans:
-                raw = text[start:end]
-                possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
-                if possessive:
-                    raw, end = raw[:-2], end - 2
-                token = _Token(start, end, raw, raw[0].isupper(), possessive)
-                if skips:
-                    k = bisect.bisect_right(starts, start) - 1
-                    token.skip = k >= 0 and skips[k][1] >= end
-                tokens.append(token)
-            previous_end = spans[-1][1]
     return tokens
+
+
+def _token(text: str, start: int, end: int, skips: list[tuple[int, int]], starts: list[int]) -> _Token:
+    raw = text[start:end]
+    possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
+    if possessive:
+        raw, end = raw[:-2], end - 2
+    token = _Token(start, end, raw, raw[0].isupper(), possessive)
+    if skips:
+        k = bisect.bisect_right(starts, start) - 1
+        token.skip = k >= 0 and skips[k][1] >= end
+    return token
 
 
 def _particles_before(text: str, previous_end: int, start: int) -> list[tuple[int, int]]:

@@ -34,14 +34,12 @@ def _lines(filename: str) -> Buffer:
     words, so the list is decompressed once into the on-disk cache (normalize/cache.py) and then
     memory-mapped: a run touches only the pages its bisections visit, instead of reading and
     decoding megabytes. Without a usable cache it is decompressed in memory."""
-    import hashlib
-
     from .. import cache
 
     data = (DATA / filename).read_bytes()
     size = int.from_bytes(data[-4:], "little")  # the gzip trailer: the decompressed size
     folder = cache.cache_dir()
-    path = folder / f"lines-{hashlib.sha256(data).hexdigest()}.txt" if folder else None
+    path = folder / f"lines-{cache.digest(data).hexdigest()}.txt" if folder else None
     if path is not None:
         mapped = _map(path, size)
         if mapped is not None:

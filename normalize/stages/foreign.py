@@ -36,6 +36,19 @@ LANGUAGE_NAMES = language_names()  # English names, from the language registry
 OPENERS = {"[": "]", "(": ")", "«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
 
 
+def _foreign_letter(allowed: tuple[str, ...]) -> str:
+    """A letter of none of the `allowed` scripts (nor of the Common or Inherited script)."""
+    scripts = "".join(rf"\p{{scx={s}}}" for s in allowed)
+    return rf"[^\P{{L}}{scripts}\p{{sc=Zyyy}}\p{{sc=Zinh}}]"
+
+
+@lru_cache(maxsize=32)
+def foreign_letter_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
+    """Finds one foreign letter: every fragment starts with one, and ASCII letters are Latin,
+    so a text whose unusual characters hold none has no fragment."""
+    return regex.compile(_foreign_letter(allowed))
+
+
 @lru_cache(maxsize=32)
 def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
     """Runs of foreign-script words, joined across what sits between the words of one phrase
@@ -45,8 +58,7 @@ def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
     # Script_Extensions, so letters shared by a writing system (tatweel in Arabic, the kana
     # length mark) belong to it; letters of no script (modifier apostrophes) are never foreign
     # on their own but may sit inside a foreign word. Bidi marks sit inside RTL phrases.
-    scripts = "".join(rf"\p{{scx={s}}}" for s in allowed)
-    foreign = rf"[^\P{{L}}{scripts}\p{{sc=Zyyy}}\p{{sc=Zinh}}]"
+    foreign = _foreign_letter(allowed)
     neutral = r"(?:(?=\p{L})[\p{sc=Zyyy}\p{sc=Zinh}])"
     marks = r"[\p{M}\u200c\u200d\u00ad\u200e\u200f\u061c]*"
     word = rf"(?<![\p{{L}}\p{{M}}]){foreign}{marks}(?:(?:{foreign}|{neutral}){marks})*(?![\p{{L}}\p{{M}}])"
@@ -110,6 +122,8 @@ class ForeignScriptStage:
             return [], []
         main = doc.script or "Latin"
         allowed = tuple(sorted({"Latin", main, *WRITING_SYSTEMS.get(main, ()), *self._allow_scripts}))
+        if not foreign_letter_pattern(allowed).search("".join(doc.unusual_chars)):
+            return [], []  # one search over the few distinct characters instead of a pass over the text
         edits: list[Edit] = []
         findings: list[Finding] = []
         for match in fragment_pattern(allowed).finditer(doc.text):

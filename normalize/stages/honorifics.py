@@ -11,8 +11,10 @@ Goes to Washington"), which are neither counted nor changed.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Container, Iterable
 
 import regex
@@ -141,6 +143,10 @@ class HonorificStage:
         if not present:  # no title anywhere: nothing to standardise
             return [], []
         text = doc.text
+        # The forms each title is written in before a space (a superset of the forms of its
+        # spans): when even those are settled, so are the spans, and none need finding.
+        if _settled(pack, ((by_bare[title], form) for title in present for form in _forms(text, title)), doc.style):
+            return [], []
         spans = [(start, end, by_bare[title]) for title in present for start, end in _title_spans(text, title)]
         if _settled(pack, ((h, text[start:end]) for start, end, h in spans), doc.style):  # lazily: memory
             return [], []  # every title already has the one form it could be given: nothing to judge
@@ -181,6 +187,18 @@ def _title_spans(text: str, title: str) -> list[tuple[int, int]]:
                 spans.append((pos, end + (1 if follows.group(1) else 0)))
         pos = text.find(title, end)
     return spans
+
+
+@lru_cache(maxsize=512)
+def _form_pattern(title: str) -> re.Pattern[str]:
+    """The title, its stop if any, and the space NAME_FOLLOWS needs after them (stdlib re: a
+    literal prefix is searched for in C)."""
+    return re.compile(re.escape(title) + r"(\.?)[ \u00a0]")
+
+
+def _forms(text: str, title: str) -> set[str]:
+    """How `title` is written before a space ("Mr", "Mr."): every title span is one of these."""
+    return {title + stop for stop in _form_pattern(title).findall(text)}
 
 
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")

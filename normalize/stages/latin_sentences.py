@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from ..doclang import FUNCTION_WORDS, latin_language
+from ..doclang import FUNCTION_WORDS, HEAD_CHARS, head_function_words, latin_language
 from ..document import Document
 from ..edits import Edit, Finding
 from ..languages import language_names
@@ -35,6 +35,10 @@ MARKERS = {
 }
 ALL_MARKERS = frozenset().union(*MARKERS.values())
 GATE = ALL_MARKERS | {w.capitalize() for w in ALL_MARKERS}  # as split() finds them, sentence starts too
+# The gate's words lower-cased (function words all), and how many of its words share one such
+# form: MIN_HITS distinct gate words need at least LOWER_HITS distinct lower-cased forms.
+GATE_LOWER = frozenset(w.lower() for w in GATE)
+LOWER_HITS = -(-MIN_HITS // max(sum(1 for w in GATE if w.lower() == lower) for lower in GATE_LOWER))
 
 
 
@@ -89,6 +93,23 @@ def _running_markers(sentence: str) -> list[str]:
     return found
 
 
+def _may_have_enough_markers(text: str) -> bool:
+    """False when the text cannot hold MIN_HITS distinct gate words (then _enough_markers is
+    False too), read mostly from the head's function words that describing the text found:
+    only the rest of a short text is split here. Longer texts are not read twice."""
+    if len(text) > 1 << 16:
+        return True
+    forms = head_function_words(text) & GATE_LOWER  # also a cut-off last word: more forms, never fewer
+    if len(text) > HEAD_CHARS:
+        tail = text[HEAD_CHARS:]
+        forms = forms | {w.lower() for w in GATE.intersection(tail.split())}
+        if not text[HEAD_CHARS - 1].isspace() and not tail[0].isspace():  # a word across the cut
+            across = text[:HEAD_CHARS].rsplit(None, 1)[-1] + tail.split(None, 1)[0]
+            if across in GATE:
+                forms = forms | {across.lower()}
+    return len(forms) >= LOWER_HITS
+
+
 def _enough_markers(text: str, piece: int = 1 << 16) -> bool:
     """At least MIN_HITS distinct marker words? Split a piece at a time: a list of every word
     of a 50 MB text would cost ten times the text in memory."""
@@ -120,7 +141,7 @@ class LatinSentenceStage:
         # One split and set operations in C. A foreign sentence brings several distinct function
         # words, so every other word is enough to notice one; English copy shows at most a "de"
         # or "la" from a name.
-        if not _enough_markers(doc.text):
+        if not _may_have_enough_markers(doc.text) or not _enough_markers(doc.text):
             return [], []
         findings = []
         for match in SENTENCE.finditer(doc.text):

@@ -57,9 +57,14 @@ def _legacy_pairs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _may_need_legacy_check(clusters: list[str]) -> bool:
     """False when no two characters side by side make a pair encoding.legacy.needs_legacy_check
     looks for (two letters of its Latin pages, or a cp1251 lead and continuation)."""
-    letters, leads, conts = _legacy_pairs()
-    return any((a in letters and b in letters) or (a in leads and b in conts)
-               for piece in clusters for a, b in zip(piece, piece[1:]))
+    # the clusters hold no line break, so joined by one no pair spans two of them
+    return _legacy_pair_re().search("\n".join(clusters)) is not None
+
+
+@cache
+def _legacy_pair_re() -> re.Pattern[str]:
+    """One C-speed scan for those pairs, in place of a test of every pair of characters."""
+    return re.compile(gates.LEGACY_PAIRS)
 
 
 def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]) -> bool:
@@ -102,6 +107,8 @@ def derive_gate_tables() -> dict[str, object]:
         "CP1251_LEADS": leads,
         "CP1251_CONTINUATIONS": conts,
         "UTF8_PAIRS": "|".join([f"[{_char_class(''.join(LOSSY_LEADS))}]\ufffd", *pairs]),
+        "LEGACY_PAIRS": f"[{_char_class(''.join(letters))}]{{2}}"
+                        f"|[{_char_class(''.join(leads))}][{_char_class(''.join(conts))}]",
     }
 
 

@@ -1,0 +1,93 @@
+"""The content stages' cheap gates never skip a text their full checks would act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalize import doclang
+from normalize.document import Document
+from normalize.stages import latin_sentences
+from normalize.stages.foreign import foreign_letter_pattern, fragment_pattern
+from normalize.stages.honorifics import _forms, _title_spans
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCES = ROOT / "tests" / "data" / "langid-dev" / "sentences"
+NEWS = ROOT / "bench" / "corpora" / "news-modern"
+
+
+def _texts() -> list[str]:
+    """Name-dense news articles, and runs of sentences in eighteen languages."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(NEWS.glob("*.txt"))]
+    for path in sorted(SENTENCES.glob("*.txt")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts += ["\n".join(lines[i : i + 25]) for i in range(0, min(len(lines), 250), 25)]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def _across_the_head(text: str) -> list[str]:
+    """The text with gate words where the language head ends: split by it, or just after it."""
+    cut = doclang.HEAD_CHARS
+    if len(text) <= cut:
+        return []
+    return [text[: cut - 1] + " De la " + text[cut + 2 :], text[: cut - 2] + "del" + text[cut:],
+            text[: cut - 1] + "\u00a0que\u00a0" + text[cut:], text[:cut] + " und\tdie " + text[cut:]]
+
+
+def test_the_corpora_hold_texts_either_side_of_the_gates():
+    assert len(TEXTS) > 200
+    assert sum(latin_sentences._enough_markers(t) for t in TEXTS) > 20
+    assert sum(not latin_sentences._enough_markers(t) for t in TEXTS) > 60
+
+
+def test_gate_words_are_function_words_the_head_scan_sees():
+    assert latin_sentences.GATE_LOWER <= doclang.ANY_FUNCTION_WORD
+    assert latin_sentences.LOWER_HITS == 2  # "de" and "De" share one lower-case form
+
+
+def test_a_gate_word_cut_by_the_head_counts_once_whole():
+    cut = doclang.HEAD_CHARS
+    filler = "xx " * cut
+    text = filler[: cut - 3] + " kadar und Und " + filler  # "kadar" across the cut; no gate word in its pieces
+    assert text[cut - 2 : cut + 3] == "kadar" and latin_sentences._enough_markers(text)
+    doclang.main_language(text)
+    assert latin_sentences._may_have_enough_markers(text)
+
+
+@pytest.mark.parametrize("remembered", [False, True])
+def test_latin_sentence_pre_check_never_rejects_a_text_the_gate_passes(remembered):
+    texts = TEXTS + [variant for text in TEXTS for variant in _across_the_head(text)]
+    for text in texts:
+        doclang._last_head = None
+        if remembered:  # as in the pipeline: describing the text read its head first
+            doclang.main_language(text)
+        assert latin_sentences._may_have_enough_markers(text) or not latin_sentences._enough_markers(text), text[:80]
+
+
+def test_head_function_words_are_remembered_for_the_same_text_only():
+    text = "Le ministre a dit que la réforme sera votée avant la fin du mois de juin."
+    first = doclang.head_function_words(text)
+    assert doclang.head_function_words(text) is first
+    assert doclang.head_function_words(text + " ") == first
+    assert doclang.head_function_words(text + " ") is not first
+
+
+@pytest.mark.parametrize("title", ["Mr", "Mrs", "Dr", "St", "Gen", "dr", "prof"])
+def test_honorific_forms_cover_every_title_span(title):
+    extra = [f"{title}. Smith and {title}\u00a0Jones", f"1st {title}. is closed", f"x{title} Y {title}.Z",
+             f"({title}.\u00a0Lee)", f"{title}"]
+    for text in TEXTS + extra:
+        spans = {text[start:end] for start, end in _title_spans(text, title)}
+        assert spans <= _forms(text, title), text[:80]
+
+
+@pytest.mark.parametrize("allowed", [("Latin",), ("Cyrillic", "Latin"), ("Han", "Hiragana", "Katakana", "Latin")])
+def test_foreign_fragments_start_with_a_letter_the_character_check_finds(allowed):
+    texts = TEXTS + ["The word tsunami (津波) means harbour wave", "Ozolinš and Nguyễn met in Ōfunato"]
+    for text in texts:
+        if not foreign_letter_pattern(allowed).search("".join(Document(text).unusual_chars)):
+            assert fragment_pattern(allowed).search(text) is None, text[:80]
