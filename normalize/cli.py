@@ -259,17 +259,20 @@ def _run(options: RunOptions, batch: Any, exit_on_fix: bool) -> None:
     show_progress = len(targets) >= PROGRESS_FROM and sys.stderr.isatty() and not options.quiet
     results = process_all(targets, engines.for_target, batch, options.jobs or default_jobs())
     keep_texts = _report_needs_texts(options)
-    pending = iter(with_progress(results, len(targets), show_progress))
-    # one outcome at a time: each is slimmed (_slim) before the next file's result arrives
-    while (outcome := _guard(lambda: next(pending, None))) is not None:
-        if outcome.skipped and not options.quiet:
-            typer.echo(f"normalize: skipped {_safe(outcome.skipped)}", err=True)
-        for note in outcome.notes:
-            typer.echo(f"normalize: note: {_safe(note)}", err=True)
-        if outcome.output is not None:
-            sys.stdout.buffer.write(outcome.output)
-            sys.stdout.buffer.flush()
-        outcomes.append(_slim(outcome, keep_texts))
+    # closed however the loop ends: a run cut short (Ctrl-C) still shuts its worker pool down,
+    # since the process leaves without the interpreter's teardown (_exit_without_teardown)
+    with contextlib.closing(results):
+        pending = iter(with_progress(results, len(targets), show_progress))
+        # one outcome at a time: each is slimmed (_slim) before the next file's result arrives
+        while (outcome := _guard(lambda: next(pending, None))) is not None:
+            if outcome.skipped and not options.quiet:
+                typer.echo(f"normalize: skipped {_safe(outcome.skipped)}", err=True)
+            for note in outcome.notes:
+                typer.echo(f"normalize: note: {_safe(note)}", err=True)
+            if outcome.output is not None:
+                sys.stdout.buffer.write(outcome.output)
+                sys.stdout.buffer.flush()
+            outcomes.append(_slim(outcome, keep_texts))
     errors += [o.error for o in outcomes if o.error]
     done = [o for o in outcomes if o.result is not None]
     if options.write_baseline is not None:
@@ -624,6 +627,9 @@ def _exit_without_teardown(code: object) -> None:
         sys.stderr.write(f"{code}\n")
         status = 1
     atexit._run_exitfuncs()  # coverage, multiprocessing and the like register here
+    if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's stand-in once the reader left (EPIPE)
+        sys.stderr.write("normalize: standard output closed; output cut short\n")
+        status = 2
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader left early (`| head`)

@@ -405,8 +405,9 @@ def test_a_long_report_arrives_whole_through_a_pipe(tmp_path):
     assert len(done.stdout) > 1 << 16
 
 
-def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path):
-    """`normalize check ... | head`: no traceback, no internal error, and not a success."""
+def test_a_reader_that_leaves_early_gets_a_message_and_status_2(tmp_path):
+    """`normalize check ... | head`: one line saying the output was cut short, status 2 (not the
+    status 1 of a run with findings), no traceback."""
     for number in range(150):
         article(tmp_path, "Mr. Kim met Mr Putin and Mr Lee.\n" * 20, name=f"a{number:03}.txt")
     process = subprocess.Popen([sys.executable, "-m", "normalize", "check", *HONORIFICS, str(tmp_path)],
@@ -415,5 +416,34 @@ def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path):
     process.stdout.read(100)
     process.stdout.close()  # like `| head -c 100`
     errors = process.stderr.read().decode()
-    assert process.wait(timeout=120) != 0
+    assert process.wait(timeout=120) == 2
+    assert "output cut short" in errors
     assert "Traceback" not in errors and "internal error" not in errors
+
+
+def test_a_run_cut_short_closes_its_batch(tmp_path, monkeypatch):
+    """The process leaves without the interpreter's teardown (os._exit), which would skip the
+    batch generator's clean-up (shutting the worker pool down): the CLI closes it itself when a
+    run ends early, here by an interrupt while the generator waits between two files."""
+    import normalize.batch
+    import normalize.cli as cli
+
+    closed = []
+    real = normalize.batch.process_all
+
+    def recording(*args, **kwargs):
+        try:
+            yield from real(*args, **kwargs)
+        finally:
+            closed.append(True)
+
+    def interrupted(outcome, keep_texts):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(normalize.batch, "process_all", recording)
+    monkeypatch.setattr(cli, "_slim", interrupted)
+    for number in range(3):
+        article(tmp_path, name=f"a{number}.txt")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code != 0
+    assert closed == [True]
