@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Generator, Iterator
 
 from .errors import NormalizeError
 from .files import NotRegularFile, Target, markup_for_path, read_bounded
@@ -114,7 +114,7 @@ def process(target: Target, engine: Normalizer, options: Options) -> Outcome:
 
 def process_all(
     targets: list[Target], engines: Callable[[Target], Normalizer], options: Options, jobs: int
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in the order of `targets`, whatever the scheduling.
 
     A worker that dies (the OOM killer, a crash in a C extension) costs only its own file:
