@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Callable, Generator, Iterator
+from typing import Callable, Generator
 
 from .errors import NormalizeError
 from .files import NotRegularFile, Target, markup_for_path, read_bounded
