@@ -95,11 +95,17 @@ def protection(text: str, markup: str,
         from .markup import protected_spans
 
         spans += protected_spans(text, markup)
-    suppressions = None
-    # any case of "normalize:", without lowering the text (a one-character search first: fast)
-    if ("z" in text or "Z" in text) and ("ormalize" in text or "ORMALIZE" in text):
-        from .suppress import parse_directives
-
-        suppressions = parse_directives(text)
+    suppressions = inline_suppressions(text)
+    if suppressions is not None:
         spans += list(suppressions.directive_spans)
     return merge_spans(spans), suppressions
+
+
+def inline_suppressions(text: str) -> Any:
+    """The text's `normalize:` directives (normalize.suppress.Suppressions), or None when it
+    holds none, found without lowering the text (a one-character search first: fast)."""
+    if not (("z" in text or "Z" in text) and ("ormalize" in text or "ORMALIZE" in text)):
+        return None
+    from .suppress import parse_directives
+
+    return parse_directives(text)

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator, Mapping, TypeVar
 from . import blocks
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
-from .document import Document
+from .document import Document, inline_suppressions
 from .edits import Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, resolve_overlaps
 from .errors import NormalizeError
 from .languages import CONFIGURED, DETECTED, UNDETERMINED
@@ -218,7 +218,7 @@ class Normalizer:
             first, stop = bisect.bisect_left(span_starts, start), bisect.bisect_left(span_starts, end)
             block.__dict__["_protection"] = (  # Document's cached protection, worked out already
                 [(span_starts[i] - start, span_ends[i] - start) for i in range(first, stop)],
-                _suppressions(block.text))
+                inline_suppressions(block.text))
             piece, done, found, last = self._normalise(block, extra, [], fixed=described, carry_spans=True)
             if described is None:  # described as a whole text is: from its opening, once repaired
                 described = self._document("", whole.markup, last)
@@ -272,7 +272,8 @@ class Normalizer:
                 applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
                 new = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if carry_spans:
-                    new.__dict__["_protection"] = (_carried(doc.protected_spans, edits), _suppressions(new.text))
+                    new.__dict__["_protection"] = (_carried(doc.protected_spans, edits),
+                                                   inline_suppressions(new.text))
                 doc = new
                 del new
                 if complete and stages is content:
@@ -346,16 +347,6 @@ class Normalizer:
             return suppressions is None or suppressions.allows(rule, start, end, category=category)
 
         return allowed
-
-
-def _suppressions(text: str) -> Any:
-    """The inline directives of a block, as `document.protection` finds them (no cut falls
-    inside a suppressed region, so a block's directives are whole)."""
-    if "ormalize" not in text and "ORMALIZE" not in text:
-        return None
-    from .suppress import parse_directives
-
-    return parse_directives(text)
 
 
 def _carried(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
