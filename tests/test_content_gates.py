@@ -9,7 +9,9 @@ import pytest
 from normalize import doclang
 from normalize.document import Document
 from normalize.stages import latin_sentences
-from normalize.stages.foreign import foreign_letter_pattern, fragment_pattern
+from normalize.langid import GLOSS_BEFORE, _gloss_before
+from normalize.langid.scripts import _regex
+from normalize.stages.foreign import MAX_LETTERS_FOUND, _fragments, foreign_letter_pattern, fragment_pattern
 from normalize.stages.honorifics import _forms, _title_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +93,37 @@ def test_foreign_fragments_start_with_a_letter_the_character_check_finds(allowed
     for text in texts:
         if not foreign_letter_pattern(allowed).search("".join(Document(text).unusual_chars)):
             assert fragment_pattern(allowed).search(text) is None, text[:80]
+
+
+FRAGMENT_PROBES = [
+    "The word tsunami (津波) means harbour wave; 津波警報 was issued.",
+    "a dacha (дача) and a zhurnal [журнал], Путин и Зеленский, ПСИ NATO Шойгу-Ш",
+    "φιλότιμο, or philotimo; το Υπουργείο Εξωτερικών\nκαι η Βουλή 3/4 Ω",
+    "x" * 300 + "б" + "бб " * 40 + "ж",  # one letter glued to Latin, runs, a lone letter
+    "Мoscow Москва (Moskva) Москва-река",  # a Cyrillic letter inside a Latin word
+    "". join(chr(c) for c in range(0x410, 0x44f)) + " and " + "αβγδεζηθικλμνξοπρστυφχψω",  # many letters
+]
+
+
+@pytest.mark.parametrize("allowed", [("Latin",), ("Cyrillic", "Latin"), ("Greek", "Latin")])
+def test_fragments_tried_at_foreign_letters_are_the_ones_a_full_pass_finds(allowed):
+    pattern, letters_of = fragment_pattern(allowed), foreign_letter_pattern(allowed)
+    used_plain_pass = False
+    for text in TEXTS + FRAGMENT_PROBES:
+        letters = letters_of.findall("".join(Document(text).unusual_chars))
+        used_plain_pass |= len(letters) > MAX_LETTERS_FOUND
+        found = [m.span() for m in _fragments(text, pattern, letters)]
+        assert found == [m.span() for m in pattern.finditer(text)], text[:80]
+    assert used_plain_pass  # both ways are exercised
+
+
+def test_the_gloss_before_a_fragment_is_the_whole_texts():
+    rx = _regex()
+    probes = ["a harbour wave, or tsunami (", "x" * 150 + " tsunami “", "word" + " " * 150 + "(",
+              "y" * 200 + "(", "tsunami" * 30 + " ", "no gloss here: 12 + 3 = ", "q" * 99 + "Latin (",
+              " " * 300, "", "(", "end of sentence. " * 20 + "In Japan, “"]
+    probes += [text[:cut] for text in TEXTS[:40] for cut in (120, 700, len(text))]
+    for before in probes:
+        expected = rx.search(GLOSS_BEFORE, before)
+        found = _gloss_before(rx, before)
+        assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1))), before[-60:]

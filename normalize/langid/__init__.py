@@ -159,6 +159,23 @@ _PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|o
            r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u|v)")
 
 
+GLOSS_BEFORE = r"(\p{Latin}+)[\"”’»]?\s*\(?\s*[\"“‘«]?\s*$"
+
+
+def _gloss_before(rx: Any, before: str) -> Any:
+    """The Latin word just before a fragment ("tsunami (津波)"), searched in the last 100
+    characters first: a `$`-anchored search tries every position of its text. The whole text
+    is searched only when a match could start before that tail: one found at the tail's start
+    (a word cut short), or none in a tail without letters (all quotes and spaces)."""
+    tail = max(0, len(before) - 100)
+    found = rx.search(GLOSS_BEFORE, before, pos=tail) if tail else None
+    if found is not None and found.start() > tail:
+        return found
+    if found is None and tail and any(c.isalpha() for c in before[tail:]):
+        return None
+    return rx.search(GLOSS_BEFORE, before)
+
+
 def _romanisation(context: str, fragment: str) -> dict[str, float]:
     from .scripts import _regex
 
@@ -166,7 +183,7 @@ def _romanisation(context: str, fragment: str) -> dict[str, float]:
     at = context.find(fragment)
     if at < 0:
         return {}
-    before = rx.search(r"(\p{Latin}+)[\"”’»]?\s*\(?\s*[\"“‘«]?\s*$", context[:at])
+    before = _gloss_before(rx, context[:at])
     after = rx.match(r"\s*[\"”’»]?\s*\(\s*[\"“‘«]?((?:\p{Latin}+[ -]?)+)", context[at + len(fragment) :])
     gloss = " ".join(m.group(1) for m in (before, after) if m)
     words = [w for w in rx.findall(r"\p{Latin}+", gloss.lower()) if len(w) >= 3]

@@ -115,6 +115,7 @@ class NameMatcher:
             if second in PARTICLES:
                 particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
         self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
+        self._settled_pairs = self._house_pairs()
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
         self._replacements: dict[tuple[int, str, bool, int, int], str | None] = {}
@@ -227,7 +228,10 @@ class NameMatcher:
                 else:
                     key = self._fold(word)
                     self._prefix.add(word)
-                    self._after_prefix[word] = (self._seconds.get(key, frozenset()), self._particles_after.get(key))
+                    seconds = self._seconds.get(key, frozenset())
+                    # its own house-spelt second word ("Vladimir" before "Putin") is no reason to look
+                    seconds = {s for s in seconds if f"{word} {s}" not in self._settled_pairs}
+                    self._after_prefix[word] = (seconds, self._particles_after.get(key))
         if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
             self._judged.clear()
             self._interesting.clear()
@@ -278,11 +282,11 @@ class NameMatcher:
         key = fold(word)
         hits = self.index.exact.get(key)
         if hits:
-            if key not in self._seconds and all(
-                hit.tier == 0 and word in SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(self.style))
-                for hit in hits
-            ):
-                return CANONICAL
+            if all(hit.tier == 0 and word in SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(self.style))
+                   for hit in hits):
+                # house-spelt alone; if it starts longer spellings ("Geneva Conventions"), only
+                # the words that can follow it are worth a look
+                return CANONICAL if key not in self._seconds else PREFIX
             return YES
         # cheapest rejection first: length, a set lookup in the name list, then the near-miss
         # index (which rules out most words without loading the English word list)
@@ -292,8 +296,26 @@ class NameMatcher:
         return PREFIX if key in self.index.first else NO
 
     def _starts_pair(self, text: str, start: int, end: int) -> bool:
+        """Whether the word at start:end and the next one start a longer spelling, other than
+        a two-word house spelling written as the house writes it."""
         following = _NEXT_WORD_RE.match(text, end)
-        return bool(following) and f"{fold(text[start:end])} {fold(following.group(1))}" in self._pairs
+        if not following or f"{fold(text[start:end])} {fold(following.group(1))}" not in self._pairs:
+            return False
+        return following.start(1) != end + 1 or text[start : following.end(1)] not in self._settled_pairs
+
+    def _house_pairs(self) -> frozenset[str]:
+        """Two-word house spellings of this style that start no longer spelling ("Vladimir
+        Putin"): written so, with one space, their exact match can only leave them as they are."""
+        longer = {" ".join(k.split(" ")[:2]) for k in self.index.exact if k.count(" ") >= 2}
+        settled = set()
+        for pair in self._pairs - longer:
+            hits = self.index.exact.get(pair, ())
+            spellings = {self.gazetteer.by_id[hit.entity].spelling(self.style) for hit in hits}
+            if hits and all(hit.tier == 0 for hit in hits) and len(spellings) == 1:
+                spelling = spellings.pop()
+                if spelling.count(" ") == 1 and fold(spelling) == pair:
+                    settled.add(spelling)
+        return frozenset(settled)
 
     # -- exact ---------------------------------------------------------------------------------
 

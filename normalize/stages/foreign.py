@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
@@ -65,6 +65,31 @@ def fragment_pattern(allowed: tuple[str, ...]) -> regex.Pattern[str]:
     gap = r"[ \t\u00a0\u00ad\u200e\u200f\u061c\p{P}\p{N}\p{S}]"
     join = rf"(?:{gap}{{1,12}}(?:\p{{Lu}}{{1,5}}{gap}{{1,12}})?|{gap}{{0,6}}\r?\n{gap}{{0,6}})"
     return regex.compile(rf"{word}(?:{join}{word})*")
+
+
+MAX_LETTERS_FOUND = 16  # more distinct foreign letters than this: one regex pass over the text
+
+
+def _fragments(text: str, pattern: regex.Pattern[str], letters: list[str]) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` finds, tried only where one of the text's foreign
+    `letters` stands: every fragment starts with one, and a `regex` pass over a whole English
+    article costs more than its one quoted word. Many distinct letters (a foreign passage):
+    the plain pass."""
+    if len(letters) > MAX_LETTERS_FOUND:
+        yield from pattern.finditer(text)
+        return
+    upcoming = {letter: text.find(letter) for letter in letters}  # each letter's next position
+    while True:
+        at = min((p for p in upcoming.values() if p >= 0), default=-1)
+        if at < 0:
+            return
+        match = pattern.match(text, at)  # (its look-behind still sees the text before `at`)
+        if match:
+            yield match
+        resume = match.end() if match else at + 1
+        for letter, p in upcoming.items():
+            if 0 <= p < resume:
+                upcoming[letter] = text.find(letter, resume)
 
 
 class ForeignScriptStage:
@@ -122,11 +147,13 @@ class ForeignScriptStage:
             return [], []
         main = doc.script or "Latin"
         allowed = tuple(sorted({"Latin", main, *WRITING_SYSTEMS.get(main, ()), *self._allow_scripts}))
-        if not foreign_letter_pattern(allowed).search("".join(doc.unusual_chars)):
-            return [], []  # one search over the few distinct characters instead of a pass over the text
+        # one search over the few distinct characters instead of a pass over the text
+        letters = foreign_letter_pattern(allowed).findall("".join(doc.unusual_chars))
+        if not letters:
+            return [], []
         edits: list[Edit] = []
         findings: list[Finding] = []
-        for match in fragment_pattern(allowed).finditer(doc.text):
+        for match in _fragments(doc.text, fragment_pattern(allowed), letters):
             fragment = match.group(0).rstrip(" .,:;·'’-\u200e\u200f\u061c")
             start, end = match.start(), match.start() + len(fragment)
             if self._ignorable(fragment) or doc.is_protected(start, end):
