@@ -10,6 +10,8 @@ from normalize import doclang
 from normalize.document import Document
 from normalize.stages import latin_sentences
 from normalize.langid import GLOSS_BEFORE, _gloss_before
+from normalize.names import NameMatcher, bundled_paths, load_gazetteer
+from normalize.names.matcher import PREFIX, YES
 from normalize.langid.scripts import _regex
 from normalize.stages.foreign import MAX_LETTERS_FOUND, _fragments, foreign_letter_pattern, fragment_pattern
 from normalize.stages.honorifics import _forms, _title_spans
@@ -127,3 +129,33 @@ def test_the_gloss_before_a_fragment_is_the_whole_texts():
         expected = rx.search(GLOSS_BEFORE, before)
         found = _gloss_before(rx, before)
         assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1))), before[-60:]
+
+
+class _LookingAtEveryHouseSpelling(NameMatcher):
+    """The matcher without its house-spelling shortcuts: a two-word house spelling opens a
+    window, and so does a house-spelt word that starts longer spellings."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._settled_pairs = frozenset()
+
+    def _could_be_name(self, word):
+        verdict = super()._could_be_name(word)
+        return YES if verdict == PREFIX and self.index.exact.get(self._fold(word)) else verdict
+
+
+@pytest.mark.usefixtures("private_names_cache")
+@pytest.mark.parametrize("style", [None, "en-US"])
+def test_house_spellings_that_open_no_window_change_no_result(style):
+    gazetteer = load_gazetteer(bundled_paths())
+    fast, full = NameMatcher(gazetteer, style), _LookingAtEveryHouseSpelling(gazetteer, style)
+    pairs = sorted(fast._settled_pairs)
+    assert len(pairs) > 300
+    texts = list(TEXTS[:80])
+    for i in range(0, len(pairs), 6):  # each pair as written, and in forms that are not the house's
+        group = pairs[i : i + 6]
+        texts.append(" ".join(f"Then {p} said, and {p.upper()} and {p.replace(' ', '-')} and "
+                              f"{p.replace(' ', chr(10))} and {p}'s aide and {p} Jr met." for p in group))
+        texts.append(" ".join(f"{p.split()[0]} {p.split()[1][:-1]}o of {p.split()[1]}ov met {p}." for p in group))
+    for text in texts:
+        assert fast.find(text) == full.find(text), text[:120]
