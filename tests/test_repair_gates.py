@@ -105,3 +105,40 @@ def test_a_clean_accented_article_imports_no_encoding_check(tmp_path):
             "print(sorted(m for m in sys.modules if m.startswith('normalize.encoding.')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['normalize.encoding.gates']", done.stdout
+
+
+def _news_texts() -> list[str]:
+    news = Path(__file__).parent.parent / "bench" / "corpora" / "news-modern"
+    return [path.read_text(encoding="utf-8") for path in sorted(news.glob("*.txt"))]
+
+
+NBSP_PROBES = ["São Paulo", "a irmã Dulce", "Ã  la carte", "Ã\u00a0la", "cafÃ©", "â€ ", "ð ", "Ð ", "Å ",
+               "Ù ", "Î ", "Â ", "Ã\n", "ã", "end with ã", "Åland Ðakovo Ùbu Îles"]
+
+
+def test_utf8_gate_is_false_only_where_the_prefilter_has_no_hit():
+    """The gate stands for encoding.utf8._hits: a lost no-break space counts only where a
+    lead is followed by a space, as in its scan ("São" is no hit, "Ã " is)."""
+    from normalize.encoding.utf8 import _hits
+
+    texts = [t for t in _ftfy_texts() + _news_texts() + NBSP_PROBES if not t.isascii()]
+    passed = 0
+    for text in texts:
+        gate, _ = _gates(text)
+        passed += gate
+        assert gate or next(_hits(text), None) is None, text[:80]
+    assert 0 < passed < len(texts)
+    assert not _gates("São Paulo, Ñuñoa and Åland")[0] and _gates("a irmã Dulce")[0]
+
+
+def test_cp1251_pair_check_on_clusters_is_the_whole_text_search():
+    from normalize.encoding.legacy import _cp1251_pair_re
+    from normalize.stages.repair import _has_cp1251_pair
+
+    texts = _ftfy_texts() + _news_texts() + ["Ð¡ÐµÑ€Ð³ÐµÐ¹", "Ñåðãåé", "Ð\nÐ", "gęślą jaźń", "ÐŸ"]
+    both = [0, 0]
+    for text in texts:
+        found = _cp1251_pair_re().search(text) is not None
+        both[found] += 1
+        assert _has_cp1251_pair(_clusters(text)) == found, text[:80]
+    assert all(both)

@@ -72,7 +72,9 @@ def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]
     of a lost no-break space, no accented letter before a "?" or U+FFFD, and no (lead,
     continuation) pair of one code page side by side. Accented names and curly quotes alone then
     skip the line scan and ftfy."""
-    if not C1_CONTROLS.isdisjoint(unusual) or not NBSP_LEADS.isdisjoint(unusual):
+    if not C1_CONTROLS.isdisjoint(unusual):
+        return True
+    if any(c + " " in text for c in NBSP_LEADS.intersection(unusual)):  # "Ã " ("São" is no hit)
         return True
     if "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual)):
         return True
@@ -154,19 +156,30 @@ class EncodingStage:
 
             edits += find_mac_dos_mojibake(text)
         if _may_need_legacy_check(clusters):
-            edits += _legacy_repairs(text)
+            # the gate read this very text, unless lines ftfy re-decoded were blanked out of it
+            edits += _legacy_repairs(text, checked=text is doc.text, cp1251_pairs=_has_cp1251_pair(clusters))
         return edits, findings
 
 
-def _legacy_repairs(text: str) -> list[Edit]:
-    """Single-byte code-page mojibake (the legacy modules), once the cheap pair gate passed."""
+def _has_cp1251_pair(clusters: list[str]) -> bool:
+    """Whether a UTF-8 (lead, continuation) pair read as cp1251 stands in a cluster: without
+    one, encoding.legacy.find_utf8_read_as_cp1251 finds nothing (its own check is a pass over
+    the whole text)."""
+    leads, continuations = gates.CP1251_LEADS, gates.CP1251_CONTINUATIONS
+    return any(a in leads and b in continuations for cluster in clusters for a, b in zip(cluster, cluster[1:]))
+
+
+def _legacy_repairs(text: str, checked: bool = False, cp1251_pairs: bool = True) -> list[Edit]:
+    """Single-byte code-page mojibake (the legacy modules), once the cheap pair gate passed.
+    `checked`: the gate saw this very text, so needs_legacy_check would only say yes again;
+    `cp1251_pairs`: False when the text holds no cp1251 pair (nothing for that search)."""
     from ..encoding.context import find_leftover_mojibake, prefer_iso_8859_7
     from ..encoding.legacy import find_legacy_repairs, find_utf8_read_as_cp1251, needs_legacy_check
 
     edits: list[Edit] = []
-    if needs_legacy_check(text):
+    if checked or needs_legacy_check(text):
         repairs = prefer_iso_8859_7(text, find_legacy_repairs(text))
-        edits += [edit for edit, _ in repairs] + find_utf8_read_as_cp1251(text)
+        edits += [edit for edit, _ in repairs] + (find_utf8_read_as_cp1251(text) if cp1251_pairs else [])
         edits += find_leftover_mojibake(text, repairs)
     return edits
 
