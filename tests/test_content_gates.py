@@ -11,10 +11,12 @@ from normalize.document import Document
 from normalize.stages import latin_sentences
 from normalize.langid import GLOSS_BEFORE, _gloss_before
 from normalize.names import NameMatcher, bundled_paths, load_gazetteer
-from normalize.names.matcher import PREFIX, YES
+from normalize.names.matcher import CANONICAL, NO, PREFIX, YES
+from normalize.names.phonetic import fold
+from normalize.names.variants import SPLIT_RE
 from normalize.langid.scripts import _regex
 from normalize.stages.foreign import MAX_LETTERS_FOUND, _fragments, foreign_letter_pattern, fragment_pattern
-from normalize.stages.honorifics import _forms, _title_spans
+from normalize.stages.honorifics import _form_pattern, _forms, _title_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT / "tests" / "data" / "langid-dev" / "sentences"
@@ -140,8 +142,20 @@ class _LookingAtEveryHouseSpelling(NameMatcher):
         self._settled_pairs = frozenset()
 
     def _could_be_name(self, word):
+        """Before the shortcuts: a word of an exact spelling is CANONICAL only as the house
+        writes it and when it starts nothing longer; otherwise YES."""
+        key = fold(word)
+        hits = self.index.exact.get(key)
+        if hits:
+            if key not in self._seconds and all(
+                hit.tier == 0 and word in SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(self.style))
+                for hit in hits
+            ):
+                return CANONICAL
+            return YES
         verdict = super()._could_be_name(word)
-        return YES if verdict == PREFIX and self.index.exact.get(self._fold(word)) else verdict
+        assert verdict in (YES, PREFIX, NO)
+        return verdict
 
 
 @pytest.mark.usefixtures("private_names_cache")
@@ -157,5 +171,17 @@ def test_house_spellings_that_open_no_window_change_no_result(style):
         texts.append(" ".join(f"Then {p} said, and {p.upper()} and {p.replace(' ', '-')} and "
                               f"{p.replace(' ', chr(10))} and {p}'s aide and {p} Jr met." for p in group))
         texts.append(" ".join(f"{p.split()[0]} {p.split()[1][:-1]}o of {p.split()[1]}ov met {p}." for p in group))
+    words = sorted({w for p in pairs for w in p.split()} | {e.canonical for e in gazetteer.entities if " " not in e.canonical})
+    for i in range(0, len(words), 8):  # single words: as written, in capitals (a dateline), with others
+        group = words[i : i + 8]
+        texts.append(" ".join(f"{w.upper()} (Wire) - {w} and {w.upper()} {w}, Mr {w}'s {w.lower()}." for w in group))
     for text in texts:
         assert fast.find(text) == full.find(text), text[:120]
+
+
+@pytest.mark.parametrize("title", ["Mr", "Mrs", "Dr", "Messrs", "Mmes", "Sgt", "dr", "prof", "Mm", "MrMr", "Lt.Col", "M"])
+def test_honorific_forms_by_substring_are_the_regex_matches(title):
+    extra = [f"{title}. Smith and {title}\u00a0Jones", f"{title}{title}. x", f"{title}{title}{title} y",
+             f"x{title}.\u00a0{title}", "Mmm. Mm Mmm MMm. Lt.Col. Lt.Col M. M", f"{title}", ""]
+    for text in TEXTS[:120] + extra:
+        assert _forms(text, title) == {title + stop for stop in _form_pattern(title).findall(text)}, text[:80]

@@ -115,6 +115,13 @@ class NameMatcher:
             if second in PARTICLES:
                 particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
         self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
+        # and as the house spells them ("Sánchez", "SÁNCHEZ" after "Pedro"): a house-spelt word
+        # opens no window of its own (see _could_be_name), so the word before it must
+        for pair in self._pairs:
+            for hit in self.index.exact.get(pair, ()):
+                words = SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(style))
+                if len(words) > 1 and f"{fold(words[0])} {fold(words[1])}" == pair:
+                    self._seconds[pair.split(" ")[0]].update({words[1], words[1].upper()})
         self._settled_pairs = self._house_pairs()
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
@@ -228,10 +235,7 @@ class NameMatcher:
                 else:
                     key = self._fold(word)
                     self._prefix.add(word)
-                    seconds = self._seconds.get(key, frozenset())
-                    # its own house-spelt second word ("Vladimir" before "Putin") is no reason to look
-                    seconds = {s for s in seconds if f"{word} {s}" not in self._settled_pairs}
-                    self._after_prefix[word] = (seconds, self._particles_after.get(key))
+                    self._after_prefix[word] = (self._seconds.get(key, frozenset()), self._particles_after.get(key))
         if len(self._judged) > 200_000:  # bounded memory in a long-running ingester
             self._judged.clear()
             self._interesting.clear()
@@ -282,7 +286,7 @@ class NameMatcher:
         key = fold(word)
         hits = self.index.exact.get(key)
         if hits:
-            if all(hit.tier == 0 and word in SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(self.style))
+            if all(hit.tier == 0 and self._house_word(word, self.gazetteer.by_id[hit.entity].spelling(self.style))
                    for hit in hits):
                 # house-spelt alone; if it starts longer spellings ("Geneva Conventions"), only
                 # the words that can follow it are worth a look
@@ -295,6 +299,12 @@ class NameMatcher:
             return YES
         return PREFIX if key in self.index.first else NO
 
+    @staticmethod
+    def _house_word(word: str, spelling: str) -> bool:
+        """A word of the house spelling as written, or in capitals ("SEOUL" in a dateline: a
+        match all in capitals keeps its capitals, so it would be left as it is)."""
+        return word in SPLIT_RE.split(spelling) or word.isupper() and word in SPLIT_RE.split(spelling.upper())
+
     def _starts_pair(self, text: str, start: int, end: int) -> bool:
         """Whether the word at start:end and the next one start a longer spelling, other than
         a two-word house spelling written as the house writes it."""
@@ -305,7 +315,8 @@ class NameMatcher:
 
     def _house_pairs(self) -> frozenset[str]:
         """Two-word house spellings of this style that start no longer spelling ("Vladimir
-        Putin"): written so, with one space, their exact match can only leave them as they are."""
+        Putin"), and the same in capitals: written so, with one space, their exact match can only
+        leave them as they are."""
         longer = {" ".join(k.split(" ")[:2]) for k in self.index.exact if k.count(" ") >= 2}
         settled = set()
         for pair in self._pairs - longer:
@@ -314,7 +325,7 @@ class NameMatcher:
             if hits and all(hit.tier == 0 for hit in hits) and len(spellings) == 1:
                 spelling = spellings.pop()
                 if spelling.count(" ") == 1 and fold(spelling) == pair:
-                    settled.add(spelling)
+                    settled.update((spelling, spelling.upper()))  # in capitals, a match keeps them
         return frozenset(settled)
 
     # -- exact ---------------------------------------------------------------------------------
