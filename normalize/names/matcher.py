@@ -40,6 +40,7 @@ _WINDOW_BEFORE = 32  # given names and titles before a candidate
 _WINDOW_AFTER = 40  # the rest of a multi-word name after it
 _PARTICLE_WORD_RE = regex.compile(r"\w+")
 _NEXT_WORD_RE = regex.compile(r"(?:[ \u00a0\u2010\u2011-]|\r?\n)+(\w+)")
+_PAIR_OPENERS = frozenset(" \u00a0\u2010\u2011-\r\n")
 NO, YES, PREFIX, CANONICAL = 0, 1, 2, 3
 _CAPITAL_WORD_RE = regex.compile(r"\b\p{Lu}\w*")
 _CAPITAL_RE = regex.compile(r"\b\p{Lu}\w*(?:['’ʼ]\w+)*")
@@ -115,13 +116,6 @@ class NameMatcher:
             if second in PARTICLES:
                 particles.setdefault(first, set()).update({f" {second} ", f" {second}-"})
         self._particles_after: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in particles.items()}
-        # and as the house spells them ("Sánchez", "SÁNCHEZ" after "Pedro"): a house-spelt word
-        # opens no window of its own (see _could_be_name), so the word before it must
-        for pair in self._pairs:
-            for hit in self.index.exact.get(pair, ()):
-                words = SPLIT_RE.split(self.gazetteer.by_id[hit.entity].spelling(style))
-                if len(words) > 1 and f"{fold(words[0])} {fold(words[1])}" == pair:
-                    self._seconds[pair.split(" ")[0]].update({words[1], words[1].upper()})
         self._settled_pairs = self._house_pairs()
         self._folded: dict[str, str] = {}
         self._nearest_cache: dict[str, tuple[FuzzyTarget, str] | None] = {}
@@ -224,7 +218,9 @@ class NameMatcher:
         """
         words = capitals if capitals is not None else frozenset(_CAPITAL_WORD_RE.findall(text))
         verdicts = self._verdicts
-        for word in words - self._judged:  # set operations in C; new words are judged once
+        # set operations in C; new words are judged once (a subset test allocates nothing:
+        # after a corpus's first articles, most have no new capitalised word)
+        for word in (() if words <= self._judged else words - self._judged):
             verdict = self._could_be_name(word)
             self._judged.add(word)
             if verdict in (YES, PREFIX):  # a house spelling alone needs no look (mentions prove nothing)
@@ -308,6 +304,8 @@ class NameMatcher:
     def _starts_pair(self, text: str, start: int, end: int) -> bool:
         """Whether the word at start:end and the next one start a longer spelling, other than
         a two-word house spelling written as the house writes it."""
+        if text[end : end + 1] not in _PAIR_OPENERS:  # what _NEXT_WORD_RE must start with
+            return False
         following = _NEXT_WORD_RE.match(text, end)
         if not following or f"{fold(text[start:end])} {fold(following.group(1))}" not in self._pairs:
             return False
@@ -316,13 +314,22 @@ class NameMatcher:
     def _house_pairs(self) -> frozenset[str]:
         """Two-word house spellings of this style that start no longer spelling ("Vladimir
         Putin"), and the same in capitals: written so, with one space, their exact match can only
-        leave them as they are."""
+        leave them as they are. On the way, the words that can follow a first word get the
+        house's own second word ("Sánchez", "SÁNCHEZ" after "Pedro"): a house-spelt word opens no
+        window of its own (see _could_be_name), so the word before it must."""
         longer = {" ".join(k.split(" ")[:2]) for k in self.index.exact if k.count(" ") >= 2}
+        by_id, exact = self.gazetteer.by_id, self.index.exact
         settled = set()
-        for pair in self._pairs - longer:
-            hits = self.index.exact.get(pair, ())
-            spellings = {self.gazetteer.by_id[hit.entity].spelling(self.style) for hit in hits}
-            if hits and all(hit.tier == 0 for hit in hits) and len(spellings) == 1:
+        for pair in self._pairs:
+            hits = exact.get(pair, ())
+            spellings = {by_id[hit.entity].spelling(self.style) for hit in hits}
+            first, second = pair.split(" ")
+            for spelling in spellings:
+                words = SPLIT_RE.split(spelling) if "-" in spelling or "\u2010" in spelling or "\u2011" in spelling \
+                    else spelling.split()
+                if len(words) > 1 and fold(words[0]) == first and fold(words[1]) == second:
+                    self._seconds[first].update((words[1], words[1].upper()))
+            if hits and pair not in longer and len(spellings) == 1 and all(hit.tier == 0 for hit in hits):
                 spelling = spellings.pop()
                 if spelling.count(" ") == 1 and fold(spelling) == pair:
                     settled.update((spelling, spelling.upper()))  # in capitals, a match keeps them
