@@ -16,6 +16,7 @@ from .markup.urls import url_spans  # also imported from here by names.matcher
 PLAIN_ASCII_RUNS = re.compile(r"[\x20-\x7e\t\n\r]+")  # stdlib re: fastest for a plain class
 CAPITAL_WORD = regex.compile(r"\b\p{Lu}\w*")
 ASCII_CAPITAL_WORD = re.compile(r"[A-Z]\w*")
+KEEP_CLUSTERS = 64  # more (a Cyrillic text: every word) are not kept alive with the document
 
 @dataclass
 class Document:
@@ -51,14 +52,30 @@ class Document:
     def unusual_chars(self) -> frozenset[str]:
         """The distinct characters other than printable ASCII, tab and line breaks (two C-speed
         passes): lets stages skip texts that hold none of the characters they act on. A piece
-        at a time: re.sub keeps every segment between runs alive, 15x the text for Cyrillic."""
+        at a time: re.sub keeps every segment between runs alive, 15x the text for Cyrillic.
+        (Up to one piece, the stretches between the runs are the same pass's: `clusters` keeps
+        the few of two characters or more that copy with accented names has.)"""
         text, piece = self.text, 1 << 18
         if len(text) <= piece:
-            return frozenset(PLAIN_ASCII_RUNS.sub("", text))
+            stretches = PLAIN_ASCII_RUNS.split(text)
+            clusters = [stretch for stretch in stretches if len(stretch) > 1]
+            if len(clusters) <= KEEP_CLUSTERS:
+                self.__dict__["clusters"] = clusters
+            return frozenset("".join(stretches))
         found: set[str] = set()
         for start in range(0, len(text), piece):
             found.update(PLAIN_ASCII_RUNS.sub("", text[start : start + piece]))
         return frozenset(found)
+
+    @cached_property
+    def clusters(self) -> list[str]:
+        """The stretches of two or more characters outside printable ASCII (one C-speed split).
+        Every legacy mojibake pair and every UTF-8 (lead, continuation) pair lies inside one;
+        copy with accented names and curly quotes has few or none."""
+        self.unusual_chars  # noqa: B018 - may leave them, from the same pass
+        if "clusters" in self.__dict__:
+            return self.__dict__["clusters"]
+        return [stretch for stretch in PLAIN_ASCII_RUNS.split(self.text) if len(stretch) > 1]
 
     @cached_property
     def capital_words(self) -> frozenset[str]:

@@ -142,3 +142,19 @@ def test_cp1251_pair_check_on_clusters_is_the_whole_text_search():
         both[found] += 1
         assert _has_cp1251_pair(_clusters(text)) == found, text[:80]
     assert all(both)
+
+
+def test_a_documents_clusters_are_the_split_the_gates_were_written_for():
+    """Document.clusters comes from the pass that found the unusual characters when there are
+    few (kept with the document), else from a split of its own: the same list either way."""
+    cyrillic = "Сергей Шойгу сказал, что " * 40  # every word a cluster: too many to keep
+    long_text = ("Zoë’s “café” Ñåðãåé " * 20_000)  # over one piece: unusual_chars goes piece by piece
+    kept = 0
+    for text in _ftfy_texts() + _news_texts() + [cyrillic, long_text, "", "ascii only", "é", "éé"]:
+        document = Document(text)
+        assert document.unusual_chars == frozenset(c for c in text if not ("\x20" <= c <= "\x7e" or c in "\t\n\r"))
+        kept += "clusters" in document.__dict__
+        assert document.clusters == _clusters(text), text[:80]
+    assert kept > 100
+    many = Document(cyrillic)
+    assert many.unusual_chars and "clusters" not in many.__dict__  # not kept alive with the document

@@ -142,7 +142,7 @@ class EncodingStage:
         # cheap gates first (set operations and one split): accented names and curly quotes
         # alone skip the scans below, and the modules behind them are not even imported;
         # blanking re-decoded lines only removes characters
-        clusters = _clusters(text)
+        clusters = doc.clusters
         edits: list[Edit] = []
         findings: list[Finding] = []
         if _may_need_utf8_check(text, doc.unusual_chars, clusters):
