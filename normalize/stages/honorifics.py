@@ -197,25 +197,8 @@ def _form_pattern(title: str) -> re.Pattern[str]:
 
 
 def _forms(text: str, title: str) -> set[str]:
-    """How `title` is written before a space ("Mr", "Mr."): every title span is one of these.
-    Four substring tests, unless a title could overlap its own occurrence ("Mm" in "Mmm. "),
-    where only the regex's left-to-right matches say which forms it finds."""
-    if not _plain_title(title):
-        return {title + stop for stop in _form_pattern(title).findall(text)}
-    forms = set()
-    if title + " " in text or title + "\u00a0" in text:
-        forms.add(title)
-    if title + ". " in text or title + ".\u00a0" in text:
-        forms.add(title + ".")
-    return forms
-
-
-@lru_cache(maxsize=512)
-def _plain_title(title: str) -> bool:
-    """No occurrence of `title` can start inside another one's "title[.] " (no dot or space in
-    it, and no proper suffix of it is also a prefix)."""
-    return bool(title) and not any(c in title for c in ". \u00a0") and not any(
-        title.startswith(title[i:]) for i in range(1, len(title)))
+    """How `title` is written before a space ("Mr", "Mr."): every title span is one of these."""
+    return {title + stop for stop in _form_pattern(title).findall(text)}
 
 
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
