@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from typing import Any, Callable, Generic, TypeVar, overload
 
 import regex
 
@@ -18,6 +17,33 @@ CAPITAL_WORD = regex.compile(r"\b\p{Lu}\w*")
 ASCII_CAPITAL_WORD = re.compile(r"[A-Z]\w*")
 KEEP_CLUSTERS = 64  # more (a Cyrillic text: every word) are not kept alive with the document
 
+T = TypeVar("T")
+
+
+class _once(Generic[T]):  # noqa: N801 - used as a decorator, like the functools one it stands for
+    """functools.cached_property without the lock Python 3.11 takes on every first access
+    (about half a microsecond, several times per document): the value is kept in the
+    instance's __dict__ under the same name, so later reads never reach this descriptor."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, cls: type | None = None) -> _once[T]: ...
+    @overload
+    def __get__(self, obj: object, cls: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, cls: type | None = None) -> T | _once[T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass
 class Document:
     text: str
@@ -28,12 +54,12 @@ class Document:
     language_source: str | None = None  # "configured" | "detected" | "undetermined" (normalize.languages)
     language_confidence: float | None = None
 
-    @cached_property
+    @_once
     def _protection(self) -> tuple[list[tuple[int, int]], Any]:
         # Worked out on first use only: most texts give no stage a reason to ask.
         return protection(self.text, self.markup, self.url_spans)
 
-    @cached_property
+    @_once
     def url_spans(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses (sorted, unmerged): protected, and skipped by the name matcher."""
         return url_spans(self.text)
@@ -48,7 +74,7 @@ class Document:
         """The inline `normalize:` directives (normalize.suppress.Suppressions), or None."""
         return self._protection[1]
 
-    @cached_property
+    @_once
     def unusual_chars(self) -> frozenset[str]:
         """The distinct characters other than printable ASCII, tab and line breaks (two C-speed
         passes): lets stages skip texts that hold none of the characters they act on. A piece
@@ -67,7 +93,7 @@ class Document:
             found.update(PLAIN_ASCII_RUNS.sub("", text[start : start + piece]))
         return frozenset(found)
 
-    @cached_property
+    @_once
     def clusters(self) -> list[str]:
         """The stretches of two or more characters outside printable ASCII (one C-speed split).
         Every legacy mojibake pair and every UTF-8 (lead, continuation) pair lies inside one;
@@ -77,7 +103,7 @@ class Document:
             return self.__dict__["clusters"]
         return [stretch for stretch in PLAIN_ASCII_RUNS.split(self.text) if len(stretch) > 1]
 
-    @cached_property
+    @_once
     def capital_words(self) -> frozenset[str]:
         """Distinct capitalised words: where names and titles can start. (With only ASCII
         capitals, stdlib re finds them twice as fast; a word after a mid-word capital, as in
@@ -86,7 +112,7 @@ class Document:
             return frozenset(CAPITAL_WORD.findall(self.text))
         return frozenset(ASCII_CAPITAL_WORD.findall(self.text))
 
-    @cached_property
+    @_once
     def _starts(self) -> list[int]:
         return [start for start, _ in self.protected_spans]
 
