@@ -65,15 +65,8 @@ class _Token:
     raw: str
     capital: bool
     possessive: bool
+    key: str  # folded lookup key: every token of a window is looked up
     skip: bool = False
-    _key: str | None = None
-
-    @property
-    def key(self) -> str:
-        """Folded lookup key, computed only for tokens a lookup reaches (most never are)."""
-        if self._key is None:
-            self._key = fold(self.raw)
-        return self._key
 
 
 @dataclass
@@ -553,7 +546,7 @@ def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, 
     append = tokens.append
     for window_start, window_end in windows:
         if tokens:
-            append(_Token(window_start, window_start, "", False, False, skip=True))
+            append(_Token(window_start, window_start, "", False, False, "", skip=True))
         previous_end = -1
         for m in _CAPITAL_RE.finditer(text, window_start, window_end):
             span_start, span_end = m.span()
@@ -566,7 +559,7 @@ def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, 
             if skips or (len(raw) > 2 and raw[-2] in "'’ʼ"):  # the rare cases: a URL nearby, a possessive
                 append(_token(text, span_start, span_end, skips, starts))
             else:
-                append(_Token(span_start, span_end, raw, raw[0].isupper(), False))
+                append(_Token(span_start, span_end, raw, raw[0].isupper(), False, fold(raw)))
             previous_end = span_end
             if text[span_end : span_end + 1] in _HYPHENS:  # most words have no hyphenated tail
                 tail = _HYPHEN_TAIL_RE.match(text, span_end)
@@ -582,7 +575,7 @@ def _token(text: str, start: int, end: int, skips: list[tuple[int, int]], starts
     possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
     if possessive:
         raw, end = raw[:-2], end - 2
-    token = _Token(start, end, raw, raw[0].isupper(), possessive)
+    token = _Token(start, end, raw, raw[0].isupper(), possessive, fold(raw))
     if skips:
         k = bisect.bisect_right(starts, start) - 1
         token.skip = k >= 0 and skips[k][1] >= end
