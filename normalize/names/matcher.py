@@ -312,7 +312,7 @@ class NameMatcher:
         window of its own (see _could_be_name), so the word before it must."""
         longer = {" ".join(k.split(" ")[:2]) for k in self.index.exact if k.count(" ") >= 2}
         by_id, exact = self.gazetteer.by_id, self.index.exact
-        settled = set()
+        settled: set[str] = set()
         for pair in self._pairs:
             hits = exact.get(pair, ())
             spellings = {by_id[hit.entity].spelling(self.style) for hit in hits}
