@@ -165,8 +165,14 @@ def _has_cp1251_pair(clusters: list[str]) -> bool:
     """Whether a UTF-8 (lead, continuation) pair read as cp1251 stands in a cluster: without
     one, encoding.legacy.find_utf8_read_as_cp1251 finds nothing (its own check is a pass over
     the whole text)."""
-    leads, continuations = gates.CP1251_LEADS, gates.CP1251_CONTINUATIONS
-    return any(a in leads and b in continuations for cluster in clusters for a, b in zip(cluster, cluster[1:]))
+    # the clusters hold no line break, so joined by one no pair spans two of them
+    return _cp1251_pair_gate().search("\n".join(clusters)) is not None
+
+
+@cache
+def _cp1251_pair_gate() -> re.Pattern[str]:
+    """The cp1251 half of the generated legacy pair scan: a lead, then a continuation."""
+    return re.compile(gates.LEGACY_PAIRS.split("{2}|", 1)[1])
 
 
 def _legacy_repairs(text: str, checked: bool = False, cp1251_pairs: bool = True) -> list[Edit]:
