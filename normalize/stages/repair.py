@@ -74,12 +74,13 @@ def _may_need_utf8_check(text: str, unusual: frozenset[str], clusters: list[str]
     skip the line scan and ftfy."""
     if not C1_CONTROLS.isdisjoint(unusual):
         return True
+    # the clusters hold no line break, so joined by one no pair spans two of them (mojibake
+    # shows a pair at once)
+    if _utf8_pair_re().search("\n".join(clusters)) is not None:
+        return True
     if any(c + " " in text for c in NBSP_LEADS.intersection(unusual)):  # "Ã " ("São" is no hit)
         return True
-    if "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual)):
-        return True
-    # the clusters hold no line break, so joined by one no pair spans two of them
-    return _utf8_pair_re().search("\n".join(clusters)) is not None
+    return "?" in text and any(c + "?" in text for c in LOSSY_LEADS.intersection(unusual))
 
 
 @cache
