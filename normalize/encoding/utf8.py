@@ -139,7 +139,7 @@ def _suspect_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _line_needs_fix(line: str) -> bool:
-    from ftfy.badness import is_bad
+    from normalize.encoding.badness import is_bad
 
     return is_bad(line) or C1_RE.search(line) is not None
 
@@ -230,8 +230,11 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
         return line, []
     step = _one_step()
     if step is not None:
-        from ftfy.badness import is_bad
+        from normalize.encoding.badness import is_bad  # ftfy's, cheaper on long clean lines
 
+        if not is_bad(line):  # the step would leave it, and no C1 control is left for fix_c1_controls
+            _settle(line)
+            return line, []
         fixed, plan = step(line, _encoding_only())
         if fixed == line and not C1_RE.search(line):  # not bad, or bad beyond this step: as it is
             _settle(line)
