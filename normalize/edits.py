@@ -124,12 +124,13 @@ class LineIndex:
             pos = text.find("\n", pos + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset)
-        if line == self._line:
-            line = self._line  # one int object per line, not one per change (memory)
-        else:
-            self._line = line
-        return line, offset - self._starts[line - 1] + 1
+        starts, line = self._starts, self._line
+        # asked in order, most offsets lie on the last line handed out: no bisection then
+        if not (line and starts[line - 1] <= offset and (line == len(starts) or offset < starts[line])):
+            found = bisect.bisect_right(starts, offset)
+            if found != line:
+                line = self._line = found  # one int object per line, not one per change (memory)
+        return line, offset - starts[line - 1] + 1
 
 
 class Shared:

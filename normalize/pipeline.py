@@ -225,7 +225,7 @@ class Normalizer:
             del block, last
             output += piece  # CPython grows `output` in place (one reference): no second copy to join
             del piece
-            changes += [_change(text, e, lines, shared, start) for e in _draining(done)]
+            changes += _changes(text, done, lines, shared, start)
             located += [_locate(f, lines, shared, changes, start) for f in _draining(found)]
         located += [_locate(f, lines, shared, changes) for f in _draining(findings)]
         doc = described or whole
@@ -381,7 +381,7 @@ def _result(text: str, output: str, applied: list[Edit], findings: list[Finding]
         # forms of tens of thousands of them are never all alive at once; repeated strings
         # and numbers are one object each (peak memory).
         shared = Shared()
-        changes = [_change(text, e, lines, shared) for e in _draining(applied)]
+        changes = _changes(text, applied, lines, shared)
         unique = _unique(findings)
         located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
     return Result(output, changes, located, None, doc.language, text,
@@ -564,12 +564,28 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex, shared: Shared, offset: int = 0) -> Change:
-    """`edit` (offsets into `text` less `offset`: a block's) as a located change of `text`."""
-    start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
-    line, column = lines.position(start)
-    return Change(shared.text(edit.rule), shared.text(edit.category), start, end, line, column,
-                  shared.text(text[start:end]), shared.text(edit.replacement), shared.text(edit.message))
+def _changes(text: str, edits: list[Edit], lines: LineIndex, shared: Shared, offset: int = 0) -> list[Change]:
+    """`edits` (offsets into `text` less `offset`: a block's; emptied on the way) as located
+    changes of `text`. Tens of thousands of them on a mojibake-heavy text, nearly all of one
+    rule and a few messages: those are shared once per run of equal objects, not per change."""
+    text_of, position = shared.text, lines.position
+    changes: list[Change] = []
+    rule = category = message = ""
+    raw_rule: str | None = None
+    raw_category: str | None = None
+    raw_message: str | None = None
+    for edit in _draining(edits):
+        start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
+        line, column = position(start)
+        if edit.rule is not raw_rule:
+            raw_rule, rule = edit.rule, text_of(edit.rule)
+        if edit.category is not raw_category:
+            raw_category, category = edit.category, text_of(edit.category)
+        if edit.message is not raw_message:
+            raw_message, message = edit.message, text_of(edit.message)
+        changes.append(Change(rule, category, start, end, line, column,
+                              text_of(text[start:end]), text_of(edit.replacement), message))
+    return changes
 
 
 def _locate(finding: Finding, lines: LineIndex, shared: Shared, changes: list[Change], offset: int = 0) -> Finding:
