@@ -116,3 +116,26 @@ def test_ftfy_shortcut_gives_ftfy_result() -> None:
         for text in (line, fix_and_explain(line, _encoding_only())[0]):  # the repaired line is remembered
             ours, theirs = _fix_and_explain(text), fix_and_explain(text, _encoding_only())
             assert (ours[0], list(ours[1] or [])) == (theirs[0], list(theirs[1] or [])), text
+
+
+def test_paired_stretches_give_the_edits_of_the_general_walk():
+    # _diff_edits' shortcut (same ASCII before and after: stretches paired in order) against
+    # the walk between ASCII anchors it skips, on ftfy's cases and on whole repaired sentences
+    import json
+    from pathlib import Path
+
+    from normalize.encoding.utf8 import NON_ASCII_RE, _diff_edits, _fix_and_explain, _span_edits
+
+    data = Path(__file__).parent / "data"
+    pairs = []
+    for path in sorted((data / "ftfy-test-cases").glob("*.json")):
+        pairs += [(c["original"], c.get("fixed-encoding", c["fixed"])) for c in json.loads(path.read_text("utf-8"))]
+    for lang, page in (("fr", "cp1252"), ("pl", "cp1250"), ("ru", "cp1251"), ("el", "cp1253")):
+        for line in (data / "langid-dev" / "sentences" / f"{lang}.txt").read_text("utf-8").splitlines()[:40]:
+            broken = "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in line.encode())
+            pairs.append((broken, _fix_and_explain(broken)[0]))
+    paired = 0
+    for before, after in pairs:
+        paired += NON_ASCII_RE.split(before) == NON_ASCII_RE.split(after)
+        assert _diff_edits(before, after, 7, "m", 1) == _span_edits(before, after, 7, "m", 1), before
+    assert paired > 150

@@ -378,6 +378,15 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
     character, which would match the "–" inside "вЂ“" with the repaired "–"). If the ASCII does
     not line up, the whole changed middle of the line becomes one edit.
     """
+    gaps = NON_ASCII_RE.split(before)
+    if gaps == NON_ASCII_RE.split(after):  # the usual case: same ASCII, each non-ASCII stretch became one
+        return _paired_edits(gaps, NON_ASCII_RE.findall(before), NON_ASCII_RE.findall(after), offset, message,
+                             priority)
+    return _span_edits(before, after, offset, message, priority)
+
+
+def _span_edits(before: str, after: str, offset: int, message: str, priority: int) -> list[Edit]:
+    """`_diff_edits` in general: the stretches between ASCII anchors, or the changed middle."""
     spans = _changed_spans(before, after)
     if spans is None:
         head = _shared_edge(before, after)
@@ -397,6 +406,29 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
             tail = _shared_edge(old[::-1], new[::-1])
             old, new = old[: len(old) - tail], new[: len(new) - tail]
         edits.append(Edit(start, start + len(old), new, rule, category, message, True, severity, priority))
+    return edits
+
+
+def _paired_edits(gaps: list[str], olds: list[str], news: list[str], offset: int, message: str,
+                  priority: int) -> list[Edit]:
+    """`_diff_edits` when the ASCII between the stretches (`gaps`) is the same before and after:
+    stretch i of `olds` became stretch i of `news`. The same edits, without the span tuples."""
+    edits: list[Edit] = []
+    rule, category, severity = MOJIBAKE.id, MOJIBAKE.category, MOJIBAKE.severity
+    start = offset
+    for gap, old, new in zip(gaps, olds, news):
+        start += len(gap)
+        length = len(old)
+        if old != new:
+            at = start
+            if old[0] == new[0]:
+                head = _shared_edge(old, new)
+                old, new, at = old[head:], new[head:], at + head
+            if old[-1] == new[-1]:
+                tail = _shared_edge(old[::-1], new[::-1])
+                old, new = old[: len(old) - tail], new[: len(new) - tail]
+            edits.append(Edit(at, at + len(old), new, rule, category, message, True, severity, priority))
+        start += length
     return edits
 
 
