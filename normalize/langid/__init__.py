@@ -11,6 +11,7 @@ script, on first use; importing this package loads neither them nor langdetect.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from typing import Any
 
 from .scripts import KANA, main_script, script_census, script_of
@@ -74,6 +75,8 @@ def _orthography(script: str, words: list[str]) -> dict[str, float]:
         return {}
     final = inner = 0
     for word in words:
+        if "ъ" not in word:
+            continue  # most words: no letter to walk
         for i, letter in enumerate(word):
             if letter != "ъ":
                 continue
@@ -136,9 +139,11 @@ def _by_alphabet(script: str, words: list[str], priors: dict[str, float] | None 
     priors = {**(priors or {})}
     for lang, value in _orthography(script, words).items():
         priors[lang] = priors.get(lang, 0.0) + value
+    # each word folded once, not once per language; map() sums the same terms in the same order
+    folded, near = [_fold(w) for w in words], [_fold(w) for w in nearby or ()]
     scores = {
-        lang: sum(group_word_log_probability(group, lang, _fold(w)) for w in words)
-        + NEARBY_WEIGHT * sum(group_word_log_probability(group, lang, _fold(w)) for w in nearby or ())
+        lang: sum(map(group_word_log_probability, repeat(group), repeat(lang), folded))
+        + NEARBY_WEIGHT * sum(map(group_word_log_probability, repeat(group), repeat(lang), near))
         + PRIORS.get(lang, 0.0)
         + priors.get(lang, 0.0)
         + missing[lang] * MISSING_LETTER_PENALTY
