@@ -101,6 +101,7 @@ def lead_chars() -> frozenset[str]:
 
 
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")  # split() keeps the stretches, between the ASCII
 
 
 def _hits(text: str, pos: int = 0) -> Iterator[int]:
@@ -378,10 +379,9 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
     character, which would match the "–" inside "вЂ“" with the repaired "–"). If the ASCII does
     not line up, the whole changed middle of the line becomes one edit.
     """
-    gaps = NON_ASCII_RE.split(before)
-    if gaps == NON_ASCII_RE.split(after):  # the usual case: same ASCII, each non-ASCII stretch became one
-        return _paired_edits(gaps, NON_ASCII_RE.findall(before), NON_ASCII_RE.findall(after), offset, message,
-                             priority)
+    old_parts, new_parts = NON_ASCII_SPLIT.split(before), NON_ASCII_SPLIT.split(after)  # ASCII, stretch, ASCII...
+    if old_parts[::2] == new_parts[::2]:  # the usual case: same ASCII, each non-ASCII stretch became one
+        return _paired_edits(old_parts[::2], old_parts[1::2], new_parts[1::2], offset, message, priority)
     return _span_edits(before, after, offset, message, priority)
 
 
