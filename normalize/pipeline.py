@@ -39,6 +39,7 @@ _COMPILED: OrderedDict[str, tuple[list[Stage], list[Stage]]] = OrderedDict()
 COMPILED_KEEP = 8
 MAX_PASSES = 3
 MAX_PHASES = 6
+_SPAN = attrgetter("start", "end")  # an edit's sort key, made in C
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class Normalizer:
                     break
                 changed = True
                 # no local copy of the old text: it is freed with the old document
-                applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
+                applied = sorted(compose(applied, doc.text, edits), key=_SPAN)
                 new = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if carry_spans:
                     new.__dict__["_protection"] = (_carried(doc.protected_spans, edits),
@@ -317,11 +318,12 @@ class Normalizer:
         if not proposals and not findings:
             return [], [], True
         allowed = self._allowed(doc)
+        unsafe_fixes = self.config.unsafe_fixes
         kept: list[Edit] = []
         for edit in proposals:
             if not allowed(edit.rule, edit.category, edit.start, edit.end):
                 continue
-            if edit.safe or self.config.unsafe_fixes:
+            if edit.safe or unsafe_fixes:
                 kept.append(edit)
             else:  # an unsafe fix is a suggestion until the user opts in
                 findings.append(_as_suggestion(text, edit))
@@ -333,6 +335,7 @@ class Normalizer:
         enabled = self.selection.enabled
         suppressions = doc.suppressions
         known: dict[tuple[str, str], bool] = {}  # mojibake: one edit per damaged word, all of one rule
+        unguarded = not doc.protected_spans and suppressions is None  # the selection alone decides
 
         def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
             on = known.get((rule, category))
@@ -340,6 +343,8 @@ class Normalizer:
                 on = known[rule, category] = enabled(rule, category)
             if not on:
                 return False
+            if unguarded:
+                return True
             if not finding and doc.is_protected(start, end):
                 return False
             if finding and start != end and doc.is_protected(start, end) and rule != "unicode.bidi":
