@@ -139,3 +139,23 @@ def test_paired_stretches_give_the_edits_of_the_general_walk():
         paired += NON_ASCII_RE.split(before) == NON_ASCII_RE.split(after)
         assert _diff_edits(before, after, 7, "m", 1) == _span_edits(before, after, 7, "m", 1), before
     assert paired > 150
+
+
+def test_first_hit_is_the_first_of_hits_from_every_offset():
+    # _first_hit takes the scan's leftmost candidate when it is a real hit, else walks as _hits does
+    import random
+
+    from normalize.encoding.utf8 import _first_hit, _hits, _pairs
+
+    _, pages = _pairs()
+    chars = sorted({c for lead, cont in pages for c in lead | cont}) + list(" ?\ufffd\x85ab.\n")
+    rng = random.Random(5)
+    texts = ["donâ€™t", "Ð¡ÐµÑ€Ð³ÐµÐ¹ Ã  la", "é? ok", "Ø§Ù„", "plain", "Ã© x"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    walked = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            expected = next(_hits(text, pos), None)
+            assert _first_hit(text, pos) == expected, (text, pos)
+            walked += expected is not None
+    assert walked > 1000

@@ -117,6 +117,19 @@ def _hits(text: str, pos: int = 0) -> Iterator[int]:
                 yield match.start()
 
 
+def _first_hit(text: str, pos: int = 0) -> int | None:
+    """`next(_hits(text, pos), None)`, usually without the walk over the non-ASCII stretches: the
+    leftmost candidate of the scan is the first one `_hits` looks at, and mostly a real hit."""
+    scan, pages = _pairs()
+    match = scan.search(text, pos)
+    if match is None:
+        return None
+    pair = match.group()
+    if len(pair) == 1 or pair[1] in " ?\ufffd" or any(pair[0] in lead and pair[1] in cont for lead, cont in pages):
+        return match.start()
+    return next(_hits(text, pos), None)
+
+
 def _char_class(chars: str) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
@@ -129,7 +142,7 @@ def _suspect_lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     while True:
-        hit = next(_hits(text, pos), None)
+        hit = _first_hit(text, pos)
         if hit is None:
             return spans
         start = text.rfind("\n", 0, hit) + 1
@@ -275,7 +288,7 @@ def _finish(line: str) -> tuple[str, str]:
 
     A word counts as broken only if some page turns it back into valid UTF-8 made of letters of
     one script; genuine text ("gęś", "«café»") does not re-decode."""
-    if line.isascii() or not LATIN_LEAD_RE.search(line) or next(_hits(line), None) is None:
+    if line.isascii() or not LATIN_LEAD_RE.search(line) or _first_hit(line) is None:
         return line, ""
     import ftfy.bad_codecs  # noqa: F401 - registers the sloppy codecs
 
@@ -283,7 +296,7 @@ def _finish(line: str) -> tuple[str, str]:
     last = 0
     for match in WORD_RE.finditer(line):
         word = match.group()
-        if word.isascii() or not LATIN_LEAD_RE.search(word) or next(_hits(word), None) is None:
+        if word.isascii() or not LATIN_LEAD_RE.search(word) or _first_hit(word) is None:
             continue  # Greek or Cyrillic words are the legacy checks' business (and mostly genuine)
         readings: set[str] = set()
         for page in FINISH_PAGES:
@@ -291,7 +304,7 @@ def _finish(line: str) -> tuple[str, str]:
             if decoded is None:
                 continue
             scripts = {_script(c) for c in decoded if c.isalpha() and not c.isascii()}
-            if decoded != word and len(scripts) == 1 and "Other" not in scripts and next(_hits(decoded), None) is None:
+            if decoded != word and len(scripts) == 1 and "Other" not in scripts and _first_hit(decoded) is None:
                 readings.add(decoded)
         if not readings:
             continue  # genuine text
