@@ -115,6 +115,46 @@ class Finding:
         return out
 
 
+# Builders of edits and changes for the tens of thousands a mojibake-heavy text gives: the
+# instance the dataclass __init__ makes (every field given), at half its cost; that __init__
+# finds each field by name through object.__setattr__, these call the slots' own setters.
+_new = object.__new__
+_E = tuple(Edit.__dict__[f].__set__ for f in Edit.__dataclass_fields__)  # type: ignore[attr-defined]
+_C = tuple(Change.__dict__[f].__set__ for f in Change.__dataclass_fields__)  # type: ignore[attr-defined]
+
+
+def new_edit(start: int, end: int, replacement: str, rule: str, category: str, message: str, safe: bool,
+             severity: str, priority: int) -> Edit:
+    """Edit(start, end, replacement, rule, category, message, safe, severity, priority)."""
+    edit = _new(Edit)  # one setter call per field, unrolled: a loop would cost what it saves
+    _E[0](edit, start)
+    _E[1](edit, end)
+    _E[2](edit, replacement)
+    _E[3](edit, rule)
+    _E[4](edit, category)
+    _E[5](edit, message)
+    _E[6](edit, safe)
+    _E[7](edit, severity)
+    _E[8](edit, priority)
+    return edit
+
+
+def new_change(rule: str, category: str, start: int, end: int, line: int, column: int, before: str, after: str,
+               message: str) -> Change:
+    """Change(rule, category, start, end, line, column, before, after, message)."""
+    change = _new(Change)
+    _C[0](change, rule)
+    _C[1](change, category)
+    _C[2](change, start)
+    _C[3](change, end)
+    _C[4](change, line)
+    _C[5](change, column)
+    _C[6](change, before)
+    _C[7](change, after)
+    _C[8](change, message)
+    return change
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column)."""
 

@@ -24,7 +24,8 @@ from . import blocks
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
 from .document import Document, inline_suppressions
-from .edits import Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, resolve_overlaps
+from .edits import (Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, new_change,
+                    resolve_overlaps)
 from .errors import NormalizeError
 from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
@@ -588,8 +589,8 @@ def _changes(text: str, edits: list[Edit], lines: LineIndex, shared: Shared, off
             raw_category, category = edit.category, text_of(edit.category)
         if edit.message is not raw_message:
             raw_message, message = edit.message, text_of(edit.message)
-        changes.append(Change(rule, category, start, end, line, column,
-                              text_of(text[start:end]), text_of(edit.replacement), message))
+        changes.append(new_change(rule, category, start, end, line, column,
+                                  text_of(text[start:end]), text_of(edit.replacement), message))
     return changes
 
 

@@ -148,3 +148,23 @@ def test_a_repair_drops_only_the_findings_of_other_kinds_inside_what_it_replaced
     kept = _not_rewritten([inside, own_kind, beside, at_start, at_end, by_insertion], edits)
     assert kept == [own_kind, beside, at_start, at_end, by_insertion]
     assert _not_rewritten([finding(7, 7)], edits) == []  # a point strictly inside
+
+
+def test_builders_make_what_the_constructors_make():
+    from dataclasses import FrozenInstanceError, fields
+
+    from normalize.edits import Change, Edit, new_change, new_edit
+
+    edit_values = (3, 5, "é", "encoding.utf8-mojibake", "encoding", "UTF-8 read as windows-1252", False, "info", 1)
+    change_values = ("r", "c", 1, 2, 3, 4, "before", "after", "message")
+    for cls, build, values in ((Edit, new_edit, edit_values), (Change, new_change, change_values)):
+        made, built = cls(*values), build(*values)
+        assert type(built) is cls and built == made and hash(built) == hash(made) and repr(built) == repr(made)
+        assert [getattr(built, f.name) for f in fields(cls)] == list(values)
+        try:
+            built.start = 0
+        except FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("a built record must stay frozen")
+    assert new_change(*change_values).to_dict() == Change(*change_values).to_dict()

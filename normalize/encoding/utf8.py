@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from normalize.edits import Edit, Finding
+from normalize.edits import Edit, Finding, new_edit
 from normalize.encoding.declared import MOJIBAKE
 from normalize.encoding.stats import code_page_script as _script
 
@@ -440,7 +440,7 @@ def _paired_edits(gaps: list[str], olds: list[str], news: list[str], offset: int
             if old[-1] == new[-1]:
                 tail = _shared_edge(old[::-1], new[::-1])
                 old, new = old[: len(old) - tail], new[: len(new) - tail]
-            edits.append(Edit(at, at + len(old), new, rule, category, message, True, severity, priority))
+            edits.append(new_edit(at, at + len(old), new, rule, category, message, True, severity, priority))
         start += length
     return edits
 
