@@ -11,12 +11,13 @@ import bisect
 import heapq
 from array import array
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, le, lt
 from typing import Any, Iterable, Iterator
 
 SEVERITIES = ("info", "warning", "error")
 _SPAN = attrgetter("start", "end")  # sort keys made in C: tens of thousands of edits on a mojibake text
 _ORDER = itemgetter(0, 1, 2)
+_START, _END = attrgetter("start"), attrgetter("end")
 CATEGORIES = (
     "encoding",
     "unicode",
@@ -248,6 +249,17 @@ def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     bigger group kept spans are found with a Fenwick tree, not a list insertion.
     """
     ordered = sorted(edits, key=_SPAN)
+    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
+    # Usually (a mojibake text's edits, one per damaged word) each edit ends where or before the
+    # next one starts, and no two are insertions at one point: every group holds one edit and
+    # all are kept. Checked at C speed (map over the neighbours), not an edit at a time.
+    if all(map(le, ends, starts[1:])) and all(map(lt, starts, ends[1:])):
+        return ordered
+    return _resolve_in_groups(ordered)
+
+
+def _resolve_in_groups(ordered: list[Edit]) -> list[Edit]:
+    """`resolve_overlaps` on edits sorted by (start, end), a group of touching edits at a time."""
     kept: list[Edit] = []
     group: list[Edit] = []
     reach, zero_at = -1, -1  # the group's furthest end; a zero-width edit at that end

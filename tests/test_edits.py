@@ -168,3 +168,25 @@ def test_builders_make_what_the_constructors_make():
         else:
             raise AssertionError("a built record must stay frozen")
     assert new_change(*change_values).to_dict() == Change(*change_values).to_dict()
+
+
+def test_resolve_overlaps_shortcut_keeps_what_the_group_walk_keeps():
+    # the C-speed check (no two edits touch) must never skip a set the group walk would thin out
+    import random
+
+    from normalize.edits import Edit, _resolve_in_groups, resolve_overlaps
+
+    rng = random.Random(3)
+    shortcut = 0
+    for _ in range(20_000):
+        edits = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, 12)
+            end = start + rng.choice((0, 0, 1, 2, 3))
+            edits.append(Edit(start, end, "x", rng.choice("ab"), "encoding", "m", priority=rng.randint(0, 1)))
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        expected = _resolve_in_groups(ordered)
+        got = resolve_overlaps(edits)
+        assert got == expected, edits
+        shortcut += got == ordered
+    assert shortcut > 2_000
