@@ -17,6 +17,7 @@ from functools import cache
 from typing import Callable
 
 MAX_WIDTH = 16  # a branch longer than this (or unbounded) would make the windows pointless
+WINDOW = 64  # characters searched at once at most, unless one key's own window is longer
 
 
 @cache
@@ -81,10 +82,12 @@ def is_bad(text: str) -> bool:
     search: Callable[..., re.Match[str] | None] = badness.search
     start = end = -1
     # A match holding the key character at p lies within [p - width + 1, p + width); windows
-    # that overlap are searched as one. search(text, pos, endpos) keeps "^" at the real start.
+    # that overlap are searched as one, up to WINDOW characters (mojibake is dense with key
+    # characters, and its first match is usually near the start: search early, as ftfy does).
+    # search(text, pos, endpos) keeps "^" at the real start.
     for match in keys.finditer(text):
         p = match.start()
-        if p - width + 1 <= end:
+        if p - width + 1 <= end and end - start < WINDOW:
             end = p + width
             continue
         if end >= 0 and search(text, start, end):
