@@ -159,3 +159,32 @@ def test_first_hit_is_the_first_of_hits_from_every_offset():
             assert _first_hit(text, pos) == expected, (text, pos)
             walked += expected is not None
     assert walked > 1000
+
+
+def test_settled_lines_passed_over_change_no_repair():
+    # the re-check of repaired text skips the lines ftfy was found to leave alone: the same
+    # edits and findings as a check that remembers nothing
+    from pathlib import Path
+
+    from normalize.edits import apply_edits, resolve_overlaps
+    from normalize.encoding import utf8
+
+    data = Path(__file__).parent / "data" / "langid-dev" / "sentences"
+    docs = []
+    for lang, page in (("fr", "cp1252"), ("tr", "cp1252"), ("pl", "cp1250"), ("uk", "cp1251"), ("el", "cp1253")):
+        lines = (data / f"{lang}.txt").read_text("utf-8").splitlines()[:60]
+        text = "\n".join(lines[:30]) + "\n" + " ".join(lines[30:]) + "\nâ€œ unrepaired â€\n"
+        docs.append("".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode()))
+    skipped = 0
+    for doc in docs:
+        utf8._settled.clear()
+        repaired = apply_edits(doc, resolve_overlaps(utf8.find_utf8_repairs(doc)[0]))
+        for text in (doc, repaired):
+            remembered = utf8.find_utf8_repairs(text)
+            full = utf8._suspect_lines(text)
+            passed = set(full) - set(utf8._suspect_lines(text, utf8._settled))
+            assert all(text[a:b] in utf8._settled for a, b in passed)
+            skipped += len(passed)
+            utf8._settled.clear()
+            assert remembered == utf8.find_utf8_repairs(text)
+    assert skipped > 30

@@ -134,14 +134,26 @@ def _char_class(chars: str) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
-def _suspect_lines(text: str) -> list[tuple[int, int]]:
+def _suspect_lines(text: str, settled: dict[str, None] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line holding a prefilter hit, end including the line break.
 
     Once a line has a hit, the scan jumps to the next line: a damaged line is checked once,
-    however many hits it holds."""
+    however many hits it holds. A line in `settled` (ftfy leaves it as it is) is passed over
+    without telling its candidates from real hits: whether it has one changes nothing."""
     spans: list[tuple[int, int]] = []
+    scan = _pairs()[0]
     pos = 0
     while True:
+        if settled:
+            candidate = scan.search(text, pos)  # every real hit is a candidate
+            if candidate is None:
+                return spans
+            pos = text.rfind("\n", 0, candidate.start()) + 1
+            end = text.find("\n", candidate.start() + 1)
+            end = len(text) if end == -1 else end + 1
+            if text[pos:end] in settled:
+                pos = end
+                continue
         hit = _first_hit(text, pos)
         if hit is None:
             return spans
@@ -195,7 +207,7 @@ def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
         return [], []
     edits: list[Edit] = []
     findings: list[Finding] = []
-    for start, end in _suspect_lines(text):  # ftfy checks `is_bad` itself: asking first would run it twice
+    for start, end in _suspect_lines(text, _settled):  # lines ftfy leaves as they are: no need to look
         line = text[start:end]
         fixed, steps = _fix_and_explain(line)
         if fixed == line:
