@@ -105,3 +105,28 @@ def test_a_clean_accented_article_imports_no_encoding_check(tmp_path):
             "print(sorted(m for m in sys.modules if m.startswith('normalize.encoding.')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['normalize.encoding.gates']", done.stdout
+
+
+def test_redecoded_lines_blanked_alike_in_order_and_out_of_order():
+    # edits in order and apart take the C-speed join; shuffled, the sorting walk: the same text
+    import random
+
+    from normalize.edits import Edit
+    from normalize.stages.repair import _without_redecoded_lines
+
+    rng = random.Random(9)
+    text = "".join(rng.choice("ab é\n") for _ in range(60))
+    for _ in range(3000):
+        edits, pos = [], 0
+        while pos < len(text) and len(edits) < 8:
+            start = pos + rng.randint(0, 6)
+            end = min(len(text), start + rng.randint(0, 4))
+            if start > len(text):
+                break
+            edits.append(Edit(start, end, "x", "encoding.utf8-mojibake", "encoding", "m", priority=rng.choice((0, 1, 1))))
+            pos = end
+        shuffled = edits[::-1]
+        expected = _without_redecoded_lines(text, shuffled)
+        assert _without_redecoded_lines(text, edits) == expected
+        assert len(expected) == len(text)
+        assert all(expected[e.start : e.end] == " " * (e.end - e.start) for e in edits if e.priority)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
+from operator import attrgetter, le, sub
 
 from ..document import PLAIN_ASCII_RUNS, Document
 from ..encoding import gates
@@ -171,14 +173,23 @@ def _legacy_repairs(text: str) -> list[Edit]:
     return edits
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
     """`text` with what ftfy re-decoded whole lines into blanked out (same length, so offsets
     hold): those repairs win over legacy guesses anyway, and guessing there costs time."""
     from ..encoding.utf8 import UTF8_PRIORITY
 
-    spans = sorted((e.start, e.end) for e in edits if e.priority >= UTF8_PRIORITY)
-    if not spans:
+    chosen = [e for e in edits if e.priority >= UTF8_PRIORITY]
+    if not chosen:
         return text
+    starts, ends = list(map(_START, chosen)), list(map(_END, chosen))
+    if all(map(le, ends, starts[1:])):  # in order, apart (as find_utf8_repairs gives them): joined at C speed
+        gaps = map(text.__getitem__, map(slice, [0, *ends], starts))
+        blanks = map(" ".__mul__, map(sub, ends, starts))
+        return "".join(chain.from_iterable(zip(gaps, blanks))) + text[ends[-1]:]
+    spans = sorted(zip(starts, ends))
     parts, last = [], 0
     for start, end in spans:
         start = max(start, last)
