@@ -188,3 +188,56 @@ def test_settled_lines_passed_over_change_no_repair():
             utf8._settled.clear()
             assert remembered == utf8.find_utf8_repairs(text)
     assert skipped > 30
+
+
+def _bad_lines() -> list[str]:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    lines = []
+    for path in sorted((data / "ftfy-test-cases").glob("*.json")):
+        lines += [case["original"] for case in json.loads(path.read_text("utf-8"))]
+    pages = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "latin_1", "iso8859_2", "mac_roman", "cp437")
+    for i, lang in enumerate(("fr", "de", "tr", "pl", "ru", "uk", "el", "es", "pt", "it")):
+        for j, line in enumerate((data / "langid-dev" / "sentences" / f"{lang}.txt").read_text("utf-8").splitlines()[:40]):
+            raw = line.encode()
+            page = pages[(i + j) % len(pages)]
+            broken = "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in raw)
+            lines += [broken, broken.replace("\xa0", " "), raw.decode("cp1252", errors="replace"),
+                      broken.replace("\x81", "?").replace("\x8d", "?")]  # lost bytes, as some readers show them
+    return lines
+
+
+def test_first_plan_gives_what_ftfys_step_gives():
+    from ftfy.badness import is_bad
+
+    from normalize.encoding.utf8 import _encoding_only, _first_plan, _one_step
+
+    step = _one_step()
+    assert step is not None  # the installed ftfy is a checked release
+    planned = 0
+    for line in _bad_lines():
+        if not is_bad(line):
+            continue
+        first = _first_plan(line)
+        planned += first is not None
+        if first is not None:
+            fixed, steps = step(line, _encoding_only())
+            assert first == (fixed, list(steps or [])), line
+    assert planned > 500
+
+
+def test_every_lossy_branch_needs_a_1a_or_question_mark():
+    # _first_plan skips ftfy's lossy substitution on bytes without 0x1A or "?"
+    import re._parser as parser
+    from re._constants import BRANCH, IN, LITERAL
+
+    from ftfy.chardata import LOSSY_UTF8_RE
+
+    (op, (_, branches)), = list(parser.parse(LOSSY_UTF8_RE.pattern, LOSSY_UTF8_RE.flags))
+    assert op is BRANCH
+    for branch in branches:
+        sets = [{av} if op is LITERAL else {v for o, v in av if o is LITERAL} if op is IN and
+                all(o is LITERAL for o, _ in av) else None for op, av in branch]
+        assert any(s and s <= {0x1A, ord("?")} for s in sets), branch

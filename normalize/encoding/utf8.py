@@ -261,7 +261,7 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
         if not is_bad(line):  # the step would leave it, and no C1 control is left for fix_c1_controls
             _settle(line)
             return line, []
-        fixed, plan = step(line, _encoding_only())
+        fixed, plan = _first_plan(line) or step(line, _encoding_only())
         if fixed == line and not C1_RE.search(line):  # not bad, or bad beyond this step: as it is
             _settle(line)
             return line, []
@@ -273,6 +273,39 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
 
     fixed, steps = fix_and_explain(line, _encoding_only())
     return fixed, list(steps or [])
+
+
+def _first_plan(line: str) -> tuple[str, list[ExplanationStep]] | None:
+    """What ftfy's step (`_one_step`) gives for a bad `line` when its first plan applies (UTF-8
+    read in one of its code pages); None when none does, and the step itself decides. Its own
+    code, less two scans: `is_bad` (the caller has just asked) and the lossy-byte substitution
+    on bytes holding neither byte its pattern needs (0x1A, "?")."""
+    from ftfy import ExplanationStep, chardata, fixes
+
+    config = _encoding_only()
+    for encoding in chardata.CHARMAP_ENCODINGS:
+        if not chardata.possible_encoding(line, encoding):
+            continue
+        encoded = line.encode(encoding)
+        steps = [ExplanationStep("encode", encoding)]
+        if config.restore_byte_a0 and encoding != "macroman" and chardata.ALTERED_UTF8_RE.search(encoded):
+            replaced = fixes.restore_byte_a0(encoded)
+            if replaced != encoded:
+                steps.append(ExplanationStep("transcode", "restore_byte_a0"))
+                encoded = replaced
+        if config.replace_lossy_sequences and encoding.startswith("sloppy") and (
+                b"\x1a" in encoded or b"?" in encoded):  # every branch of LOSSY_UTF8_RE holds one
+            replaced = fixes.replace_lossy_sequences(encoded)
+            if replaced != encoded:
+                steps.append(ExplanationStep("transcode", "replace_lossy_sequences"))
+                encoded = replaced
+        decoding = "utf-8-variants" if 0xED in encoded or 0xC0 in encoded else "utf-8"
+        try:
+            fixed = encoded.decode(decoding)
+        except UnicodeDecodeError:
+            continue
+        return fixed, [*steps, ExplanationStep("decode", decoding)]
+    return None
 
 
 def _settle(line: str) -> None:
