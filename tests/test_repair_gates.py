@@ -130,3 +130,16 @@ def test_redecoded_lines_blanked_alike_in_order_and_out_of_order():
         assert _without_redecoded_lines(text, edits) == expected
         assert len(expected) == len(text)
         assert all(expected[e.start : e.end] == " " * (e.end - e.start) for e in edits if e.priority)
+
+
+def test_clusters_are_the_split_pieces_two_or_more_long():
+    # _clusters finds at C speed what the split by document.PLAIN_ASCII_RUNS leaves
+    import random
+
+    from normalize.document import PLAIN_ASCII_RUNS
+
+    rng = random.Random(8)
+    texts = ["", "ascii only", "Ã© x Ã", "\x85\x1f\x7f", "тест «x»"]
+    texts += ["".join(rng.choice("a \t\n\r~\x7f\x1f\x0bé’Ж\x85") for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert _clusters(text) == [p for p in PLAIN_ASCII_RUNS.split(text) if len(p) > 1], text

@@ -11,7 +11,7 @@ from functools import cache
 from itertools import chain
 from operator import attrgetter, le, sub
 
-from ..document import PLAIN_ASCII_RUNS, Document
+from ..document import Document
 from ..encoding import gates
 from ..edits import Edit, Finding
 from ..rule import Rule
@@ -38,11 +38,14 @@ NBSP_LEADS = frozenset("\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0")
 LOSSY_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
 
 
+CLUSTER_RE = re.compile(r"[^\x20-\x7e\t\n\r]{2,}")  # the complement of document.PLAIN_ASCII_RUNS
+
+
 def _clusters(text: str) -> list[str]:
     """The stretches of two or more characters outside printable ASCII (one C-speed split). Every
     legacy mojibake pair and every UTF-8 (lead, continuation) pair lies inside one; copy with
     accented names and curly quotes has few or none."""
-    return [piece for piece in PLAIN_ASCII_RUNS.split(text) if len(piece) > 1]
+    return CLUSTER_RE.findall(text)  # the pieces PLAIN_ASCII_RUNS.split leaves, two or more long
 
 
 def _mac_dos_traces() -> frozenset[str]:
