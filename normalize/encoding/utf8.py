@@ -11,7 +11,7 @@ rewritten document.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from typing import TYPE_CHECKING, Any
@@ -212,7 +212,7 @@ def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
         fixed, steps = _fix_and_explain(line)
         if fixed == line:
             continue
-        message = explain(steps or [])
+        message = _explained(tuple(steps or ()))
         fixed, left = _finish(fixed)
         if left:
             findings.append(MOJIBAKE.finding(start, start + len(line.rstrip("\r\n")), "",
@@ -401,6 +401,13 @@ def _decode_sequences(raw: bytes, word: str) -> str | None:
         parts += [word[last : match.start()], decoded]
         last = match.end()
     return "".join(parts) + word[last:] if parts else None
+
+
+@lru_cache(maxsize=256)
+def _explained(steps: tuple[ExplanationStep, ...]) -> str:
+    """`explain`, worked out once per plan: a few plans repair thousands of lines (and their
+    edits then share one message string)."""
+    return explain(list(steps))
 
 
 def explain(steps: list[ExplanationStep]) -> str:
