@@ -241,3 +241,15 @@ def test_every_lossy_branch_needs_a_1a_or_question_mark():
         sets = [{av} if op is LITERAL else {v for o, v in av if o is LITERAL} if op is IN and
                 all(o is LITERAL for o, _ in av) else None for op, av in branch]
         assert any(s and s <= {0x1A, ord("?")} for s in sets), branch
+
+
+def test_explained_plans_read_as_explain_reads_them():
+    from ftfy import ExplanationStep as Step
+
+    from normalize.encoding.utf8 import _explained, explain
+
+    plans = [[Step("encode", "sloppy-windows-1252"), Step("decode", "utf-8")],
+             [Step("encode", "latin-1"), Step("transcode", "restore_byte_a0"), Step("decode", "utf-8")],
+             [Step("apply", "decode_inconsistent_utf8")], [Step("transcode", "fix_c1_controls")], []]
+    for plan in plans * 2:  # the second time from the cache
+        assert _explained(tuple(plan)) == explain(plan)
