@@ -120,8 +120,8 @@ class Finding:
 # instance the dataclass __init__ makes (every field given), at half its cost; that __init__
 # finds each field by name through object.__setattr__, these call the slots' own setters.
 _new = object.__new__
-_E = tuple(Edit.__dict__[f].__set__ for f in Edit.__dataclass_fields__)  # type: ignore[attr-defined]
-_C = tuple(Change.__dict__[f].__set__ for f in Change.__dataclass_fields__)  # type: ignore[attr-defined]
+_E = tuple(Edit.__dict__[f].__set__ for f in Edit.__dataclass_fields__)
+_C = tuple(Change.__dict__[f].__set__ for f in Change.__dataclass_fields__)
 
 
 def new_edit(start: int, end: int, replacement: str, rule: str, category: str, message: str, safe: bool,

@@ -25,11 +25,8 @@ def _plan() -> tuple[re.Pattern[str], re.Pattern[str], int] | None:
     """(ftfy's regex, the key-character scan, the longest match), or None to call `is_bad`."""
     from ftfy.badness import BADNESS_RE
 
-    try:
-        from re import _constants as constants, _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python before 3.11
-        import sre_constants as constants  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
+    from re import _constants as constants, _parser as parser  # type: ignore[attr-defined]  # the stdlib reads the pattern
+
     try:
         parsed = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
         width = parsed.getwidth()[1]
