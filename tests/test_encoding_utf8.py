@@ -253,3 +253,27 @@ def test_explained_plans_read_as_explain_reads_them():
              [Step("apply", "decode_inconsistent_utf8")], [Step("transcode", "fix_c1_controls")], []]
     for plan in plans * 2:  # the second time from the cache
         assert _explained(tuple(plan)) == explain(plan)
+
+
+def test_altered_utf8_rewriting_matches_where_ftfys_pattern_matches():
+    import random
+
+    from ftfy.chardata import ALTERED_UTF8_RE
+
+    from normalize.encoding.utf8 import _altered_utf8_re
+
+    fast = _altered_utf8_re()
+    assert fast is not ALTERED_UTF8_RE  # the installed ftfy has the pattern the rewriting was made from
+    alphabet = bytes([0x20, 0x41, 0x80, 0x85, 0x9f, 0xa0, 0xa1, 0xbf, 0xc0, 0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xd0, 0xd9,
+                      0xdf, 0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xef, 0xf0, 0xf1])
+    rng = random.Random(6)
+    samples = [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(30_000)]
+    samples += [line.encode("utf-8") for line in _bad_lines()] + [line.encode("utf-8").replace(b"\xa0", b" ")
+                                                                  for line in _bad_lines()]
+    found = 0
+    for raw in samples:
+        theirs = ALTERED_UTF8_RE.search(raw)
+        ours = fast.search(raw)
+        assert (ours and ours.span()) == (theirs and theirs.span()), raw
+        found += theirs is not None
+    assert found > 3_000

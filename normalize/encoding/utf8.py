@@ -288,7 +288,7 @@ def _first_plan(line: str) -> tuple[str, list[ExplanationStep]] | None:
             continue
         encoded = line.encode(encoding)
         steps = [ExplanationStep("encode", encoding)]
-        if config.restore_byte_a0 and encoding != "macroman" and chardata.ALTERED_UTF8_RE.search(encoded):
+        if config.restore_byte_a0 and encoding != "macroman" and _altered_utf8_re().search(encoded):
             replaced = fixes.restore_byte_a0(encoded)
             if replaced != encoded:
                 steps.append(ExplanationStep("transcode", "restore_byte_a0"))
@@ -306,6 +306,26 @@ def _first_plan(line: str) -> tuple[str, list[ExplanationStep]] | None:
             continue
         return fixed, [*steps, ExplanationStep("decode", decoding)]
     return None
+
+
+# ftfy 6.3's chardata.ALTERED_UTF8_RE (UTF-8 with a no-break space byte read as a space),
+# whose six branches begin with a lead byte: written as one class of those leads first, the
+# rest of each branch behind a look back at its own leads, `re` skips ahead to the next lead
+# at C speed instead of trying six branches at every byte. Matches exactly where it matches.
+ALTERED_UTF8 = (b"[\xc2\xc3\xc5\xce\xd0\xd9][ ]|[\xe2\xe3][ ][\x80-\x84\x86-\x9f\xa1-\xbf]"
+                b"|[\xe0-\xe3][\x80-\x84\x86-\x9f\xa1-\xbf][ ]|[\xf0][ ][\x80-\xbf][\x80-\xbf]"
+                b"|[\xf0][\x80-\xbf][ ][\x80-\xbf]|[\xf0][\x80-\xbf][\x80-\xbf][ ]")
+
+
+@cache
+def _altered_utf8_re() -> re.Pattern[bytes]:
+    from ftfy.chardata import ALTERED_UTF8_RE
+
+    if ALTERED_UTF8_RE.pattern != ALTERED_UTF8 or ALTERED_UTF8_RE.flags != re.compile(ALTERED_UTF8).flags:
+        return ALTERED_UTF8_RE  # not the pattern this rewriting was made from
+    return re.compile(b"[\xc2\xc3\xc5\xce\xd0\xd9\xe0-\xe3\xf0](?:(?<=[\xc2\xc3\xc5\xce\xd0\xd9])[ ]"
+                      b"|(?<=[\xe2\xe3])[ ][\x80-\x84\x86-\x9f\xa1-\xbf]|(?<=[\xe0-\xe3])[\x80-\x84\x86-\x9f\xa1-\xbf][ ]"
+                      b"|(?<=\xf0)(?:[ ][\x80-\xbf][\x80-\xbf]|[\x80-\xbf][ ][\x80-\xbf]|[\x80-\xbf][\x80-\xbf][ ]))")
 
 
 def _settle(line: str) -> None:
