@@ -134,3 +134,20 @@ def test_census_counts_as_the_run_by_run_scan():
     texts += [a + " " + b for a, b in zip(texts[7::5], texts[::-7])]  # scripts mixed, in both orders
     for text in texts:
         assert list(script_census(text).items()) == list(by_runs(text).items()), text
+
+
+def test_native_cue_search_finds_what_startswith_finds():
+    # _context_priors searches the words, one per line, for a stem at a line start
+    import random
+
+    from normalize.langid import _cue_re
+    from normalize.langid.tables import NATIVE_CUES
+
+    rng = random.Random(1)
+    pieces = [stem for stems in NATIVE_CUES.values() for stem in stems] + ["ов", "ский", "и", "слово", "київ"]
+    for _ in range(3000):
+        words = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(0, 5))]
+        words = [w[rng.randint(0, 2):] for w in words]  # some stems cut at the front: no longer a cue
+        for stems in NATIVE_CUES.values():
+            expected = any(w.startswith(stems) for w in words)
+            assert (_cue_re(stems).search("\n".join(words)) is not None) == expected, (words, stems)

@@ -11,6 +11,8 @@ script, on first use; importing this package loads neither them nor langdetect.
 from __future__ import annotations
 
 import math
+import re
+from functools import cache
 from itertools import repeat
 from typing import Any
 
@@ -109,11 +111,18 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
         for language, adjectives in LANGUAGE_ADJECTIVES.items():
             if not adjectives.isdisjoint(named):
                 priors[language] = priors.get(language, 0.0) + CONTEXT_PRIOR
-    native = [w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}")]
+    # a word (one per line) starting with a language's stem: one C-speed search per language
+    native = "\n".join(w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}"))
     for language, stems in NATIVE_CUES.items():
-        if any(w.startswith(stems) for w in native):
+        if _cue_re(stems).search(native):
             priors[language] = max(priors.get(language, 0.0), CONTEXT_PRIOR)
     return priors
+
+
+@cache
+def _cue_re(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """A line of words starting with one of `stems`."""
+    return re.compile("^(?:" + "|".join(map(re.escape, stems)) + ")", re.MULTILINE)
 
 
 def _nearby_words(context: str, fragment: str, script: str) -> list[str]:
