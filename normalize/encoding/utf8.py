@@ -275,11 +275,14 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
     return fixed, list(steps or [])
 
 
+LOSSY_HINT = re.compile(rb"[\x80-\xff]\?")  # a "?" standing for a lost byte follows a lead or continuation
+
+
 def _first_plan(line: str) -> tuple[str, list[ExplanationStep]] | None:
     """What ftfy's step (`_one_step`) gives for a bad `line` when its first plan applies (UTF-8
     read in one of its code pages); None when none does, and the step itself decides. Its own
     code, less two scans: `is_bad` (the caller has just asked) and the lossy-byte substitution
-    on bytes holding neither byte its pattern needs (0x1A, "?")."""
+    on bytes holding neither a 0x1A nor a "?" after a byte over 0x7F (no match of its pattern)."""
     from ftfy import ExplanationStep, chardata, fixes
 
     config = _encoding_only()
@@ -294,7 +297,7 @@ def _first_plan(line: str) -> tuple[str, list[ExplanationStep]] | None:
                 steps.append(ExplanationStep("transcode", "restore_byte_a0"))
                 encoded = replaced
         if config.replace_lossy_sequences and encoding.startswith("sloppy") and (
-                b"\x1a" in encoded or b"?" in encoded):  # every branch of LOSSY_UTF8_RE holds one
+                b"\x1a" in encoded or LOSSY_HINT.search(encoded)):  # what every LOSSY_UTF8_RE match holds
             replaced = fixes.replace_lossy_sequences(encoded)
             if replaced != encoded:
                 steps.append(ExplanationStep("transcode", "replace_lossy_sequences"))
