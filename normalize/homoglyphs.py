@@ -30,6 +30,7 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import regex
@@ -106,7 +107,7 @@ def _seams(text: str) -> list[int]:
     """
     sample = text[:SAMPLE_CHARS]
     latin = _FAMILIES["latin"]
-    if len(latin.findall(sample)) <= len(_ANY_NON_LATIN.findall(sample)):
+    if _at_least(_ANY_NON_LATIN, sample, len(latin.findall(sample))):
         runs, other = _LATIN_RUN, _ANY_NON_LATIN
     else:
         runs, other = _NON_LATIN_RUN, latin
@@ -118,6 +119,12 @@ def _seams(text: str) -> list[int]:
     if _FAMILIES["cyrillic"].search(text) and _FAMILIES["greek"].search(text):
         found += [m.start() for m in _CYR_GREEK_SEAM.finditer(text)]
     return found
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether `pattern` matches `text` `count` times or more: counted only that far (a Russian
+    article's sample is thousands of Cyrillic letters, and its Latin ones are a handful)."""
+    return count == 0 or next(islice(pattern.finditer(text), count - 1, None), None) is not None
 
 
 def _touches(text: str, pos: int, step: int, pattern: re.Pattern[str]) -> bool:

@@ -24,7 +24,8 @@ from . import blocks
 from .config import Config, language_problem, resolve_config
 from .doclang import main_language
 from .document import Document, inline_suppressions
-from .edits import Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, resolve_overlaps
+from .edits import (Change, Edit, Finding, LineIndex, OffsetMap, Shared, apply_edits, compose, new_change,
+                    resolve_overlaps)
 from .errors import NormalizeError
 from .languages import CONFIGURED, DETECTED, UNDETERMINED
 from .rulebook import RuleInfo, check_contradictions, load_packs, parse_rules
@@ -39,6 +40,7 @@ _COMPILED: OrderedDict[str, tuple[list[Stage], list[Stage]]] = OrderedDict()
 COMPILED_KEEP = 8
 MAX_PASSES = 3
 MAX_PHASES = 6
+_SPAN = attrgetter("start", "end")  # an edit's sort key, made in C
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,7 @@ class Normalizer:
             del block, last
             output += piece  # CPython grows `output` in place (one reference): no second copy to join
             del piece
-            changes += [_change(text, e, lines, shared, start) for e in _draining(done)]
+            changes += _changes(text, done, lines, shared, start)
             located += [_locate(f, lines, shared, changes, start) for f in _draining(found)]
         located += [_locate(f, lines, shared, changes) for f in _draining(findings)]
         doc = described or whole
@@ -269,7 +271,7 @@ class Normalizer:
                     break
                 changed = True
                 # no local copy of the old text: it is freed with the old document
-                applied = sorted(compose(applied, doc.text, edits), key=lambda e: (e.start, e.end))
+                applied = sorted(compose(applied, doc.text, edits), key=_SPAN)
                 new = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if carry_spans:
                     new.__dict__["_protection"] = (_carried(doc.protected_spans, edits),
@@ -317,11 +319,12 @@ class Normalizer:
         if not proposals and not findings:
             return [], [], True
         allowed = self._allowed(doc)
+        unsafe_fixes = self.config.unsafe_fixes
         kept: list[Edit] = []
         for edit in proposals:
             if not allowed(edit.rule, edit.category, edit.start, edit.end):
                 continue
-            if edit.safe or self.config.unsafe_fixes:
+            if edit.safe or unsafe_fixes:
                 kept.append(edit)
             else:  # an unsafe fix is a suggestion until the user opts in
                 findings.append(_as_suggestion(text, edit))
@@ -333,6 +336,7 @@ class Normalizer:
         enabled = self.selection.enabled
         suppressions = doc.suppressions
         known: dict[tuple[str, str], bool] = {}  # mojibake: one edit per damaged word, all of one rule
+        unguarded = not doc.protected_spans and suppressions is None  # the selection alone decides
 
         def allowed(rule: str, category: str, start: int, end: int, finding: bool = False) -> bool:
             on = known.get((rule, category))
@@ -340,6 +344,8 @@ class Normalizer:
                 on = known[rule, category] = enabled(rule, category)
             if not on:
                 return False
+            if unguarded:
+                return True
             if not finding and doc.is_protected(start, end):
                 return False
             if finding and start != end and doc.is_protected(start, end) and rule != "unicode.bidi":
@@ -381,7 +387,7 @@ def _result(text: str, output: str, applied: list[Edit], findings: list[Finding]
         # forms of tens of thousands of them are never all alive at once; repeated strings
         # and numbers are one object each (peak memory).
         shared = Shared()
-        changes = [_change(text, e, lines, shared) for e in _draining(applied)]
+        changes = _changes(text, applied, lines, shared)
         unique = _unique(findings)
         located = [_locate(f, lines, shared, changes) for f in _draining(unique)]
     return Result(output, changes, located, None, doc.language, text,
@@ -564,12 +570,28 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
     return replace(finding, start=start, end=end)
 
 
-def _change(text: str, edit: Edit, lines: LineIndex, shared: Shared, offset: int = 0) -> Change:
-    """`edit` (offsets into `text` less `offset`: a block's) as a located change of `text`."""
-    start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
-    line, column = lines.position(start)
-    return Change(shared.text(edit.rule), shared.text(edit.category), start, end, line, column,
-                  shared.text(text[start:end]), shared.text(edit.replacement), shared.text(edit.message))
+def _changes(text: str, edits: list[Edit], lines: LineIndex, shared: Shared, offset: int = 0) -> list[Change]:
+    """`edits` (offsets into `text` less `offset`: a block's; emptied on the way) as located
+    changes of `text`. Tens of thousands of them on a mojibake-heavy text, nearly all of one
+    rule and a few messages: those are shared once per run of equal objects, not per change."""
+    text_of, position = shared.text, lines.position
+    changes: list[Change] = []
+    rule = category = message = ""
+    raw_rule: str | None = None
+    raw_category: str | None = None
+    raw_message: str | None = None
+    for edit in _draining(edits):
+        start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
+        line, column = position(start)
+        if edit.rule is not raw_rule:
+            raw_rule, rule = edit.rule, text_of(edit.rule)
+        if edit.category is not raw_category:
+            raw_category, category = edit.category, text_of(edit.category)
+        if edit.message is not raw_message:
+            raw_message, message = edit.message, text_of(edit.message)
+        changes.append(new_change(rule, category, start, end, line, column,
+                                  text_of(text[start:end]), text_of(edit.replacement), message))
+    return changes
 
 
 def _locate(finding: Finding, lines: LineIndex, shared: Shared, changes: list[Change], offset: int = 0) -> Finding:

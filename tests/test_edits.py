@@ -148,3 +148,45 @@ def test_a_repair_drops_only_the_findings_of_other_kinds_inside_what_it_replaced
     kept = _not_rewritten([inside, own_kind, beside, at_start, at_end, by_insertion], edits)
     assert kept == [own_kind, beside, at_start, at_end, by_insertion]
     assert _not_rewritten([finding(7, 7)], edits) == []  # a point strictly inside
+
+
+def test_builders_make_what_the_constructors_make():
+    from dataclasses import FrozenInstanceError, fields
+
+    from normalize.edits import Change, Edit, new_change, new_edit
+
+    edit_values = (3, 5, "é", "encoding.utf8-mojibake", "encoding", "UTF-8 read as windows-1252", False, "info", 1)
+    change_values = ("r", "c", 1, 2, 3, 4, "before", "after", "message")
+    for cls, build, values in ((Edit, new_edit, edit_values), (Change, new_change, change_values)):
+        made, built = cls(*values), build(*values)
+        assert type(built) is cls and built == made and hash(built) == hash(made) and repr(built) == repr(made)
+        assert [getattr(built, f.name) for f in fields(cls)] == list(values)
+        try:
+            built.start = 0
+        except FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("a built record must stay frozen")
+    assert new_change(*change_values).to_dict() == Change(*change_values).to_dict()
+
+
+def test_resolve_overlaps_shortcut_keeps_what_the_group_walk_keeps():
+    # the C-speed check (no two edits touch) must never skip a set the group walk would thin out
+    import random
+
+    from normalize.edits import Edit, _resolve_in_groups, resolve_overlaps
+
+    rng = random.Random(3)
+    shortcut = 0
+    for _ in range(20_000):
+        edits = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, 12)
+            end = start + rng.choice((0, 0, 1, 2, 3))
+            edits.append(Edit(start, end, "x", rng.choice("ab"), "encoding", "m", priority=rng.randint(0, 1)))
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        expected = _resolve_in_groups(ordered)
+        got = resolve_overlaps(edits)
+        assert got == expected, edits
+        shortcut += got == ordered
+    assert shortcut > 2_000

@@ -192,3 +192,15 @@ def test_genuine_accented_line_is_rejected_before_the_letter_statistics(monkeypa
     monkeypatch.setattr(mac_dos, "line_cost", no_letter_statistics)
     line = "4. Rodrigo Villaseñor Treviño (Mexico), 5. Théo Garnier-Lefèvre (France), 9. Karlis Ozolinš (Latvia)"
     assert line.encode("cp1252") and mac_dos.find_mac_dos_mojibake(line) == []
+
+
+def test_cp1251_bytes_by_codec_agree_with_the_table():
+    # _cp1251_bytes tries the cp1251 codec first; the table is what a cp1251 reader shows
+    from normalize.encoding.legacy import _cp1251_bytes, cp1251_byte_of
+
+    table = cp1251_byte_of()
+    chars = [chr(c) for c in range(0x20, 0x7F)] + list(table) + ["é", "ı", "€", "\x98", "ё", "ї"]
+    for ch in chars:
+        expected = bytes([ord(ch) if ch.isascii() else table[ch]]) if ch.isascii() or ch in table else None
+        assert _cp1251_bytes(ch) == expected, ch
+    assert _cp1251_bytes("Рѕ\x98x") == bytes([table["Р"], table["ѕ"], 0x98, ord("x")])

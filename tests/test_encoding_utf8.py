@@ -116,3 +116,157 @@ def test_ftfy_shortcut_gives_ftfy_result() -> None:
         for text in (line, fix_and_explain(line, _encoding_only())[0]):  # the repaired line is remembered
             ours, theirs = _fix_and_explain(text), fix_and_explain(text, _encoding_only())
             assert (ours[0], list(ours[1] or [])) == (theirs[0], list(theirs[1] or [])), text
+
+
+def test_paired_stretches_give_the_edits_of_the_general_walk():
+    # _diff_edits' shortcut (same ASCII before and after: stretches paired in order) against
+    # the walk between ASCII anchors it skips, on ftfy's cases and on whole repaired sentences
+    import json
+    from pathlib import Path
+
+    from normalize.encoding.utf8 import NON_ASCII_RE, _diff_edits, _fix_and_explain, _span_edits
+
+    data = Path(__file__).parent / "data"
+    pairs = []
+    for path in sorted((data / "ftfy-test-cases").glob("*.json")):
+        pairs += [(c["original"], c.get("fixed-encoding", c["fixed"])) for c in json.loads(path.read_text("utf-8"))]
+    for lang, page in (("fr", "cp1252"), ("pl", "cp1250"), ("ru", "cp1251"), ("el", "cp1253")):
+        for line in (data / "langid-dev" / "sentences" / f"{lang}.txt").read_text("utf-8").splitlines()[:40]:
+            broken = "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in line.encode())
+            pairs.append((broken, _fix_and_explain(broken)[0]))
+    paired = 0
+    for before, after in pairs:
+        paired += NON_ASCII_RE.split(before) == NON_ASCII_RE.split(after)
+        assert _diff_edits(before, after, 7, "m", 1) == _span_edits(before, after, 7, "m", 1), before
+    assert paired > 150
+
+
+def test_first_hit_is_the_first_of_hits_from_every_offset():
+    # _first_hit takes the scan's leftmost candidate when it is a real hit, else walks as _hits does
+    import random
+
+    from normalize.encoding.utf8 import _first_hit, _hits, _pairs
+
+    _, pages = _pairs()
+    chars = sorted({c for lead, cont in pages for c in lead | cont}) + list(" ?\ufffd\x85ab.\n")
+    rng = random.Random(5)
+    texts = ["donâ€™t", "Ð¡ÐµÑ€Ð³ÐµÐ¹ Ã  la", "é? ok", "Ø§Ù„", "plain", "Ã© x"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    walked = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            expected = next(_hits(text, pos), None)
+            assert _first_hit(text, pos) == expected, (text, pos)
+            walked += expected is not None
+    assert walked > 1000
+
+
+def test_settled_lines_passed_over_change_no_repair():
+    # the re-check of repaired text skips the lines ftfy was found to leave alone: the same
+    # edits and findings as a check that remembers nothing
+    from pathlib import Path
+
+    from normalize.edits import apply_edits, resolve_overlaps
+    from normalize.encoding import utf8
+
+    data = Path(__file__).parent / "data" / "langid-dev" / "sentences"
+    docs = []
+    for lang, page in (("fr", "cp1252"), ("tr", "cp1252"), ("pl", "cp1250"), ("uk", "cp1251"), ("el", "cp1253")):
+        lines = (data / f"{lang}.txt").read_text("utf-8").splitlines()[:60]
+        text = "\n".join(lines[:30]) + "\n" + " ".join(lines[30:]) + "\nâ€œ unrepaired â€\n"
+        docs.append("".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode()))
+    skipped = 0
+    for doc in docs:
+        utf8._settled.clear()
+        repaired = apply_edits(doc, resolve_overlaps(utf8.find_utf8_repairs(doc)[0]))
+        for text in (doc, repaired):
+            remembered = utf8.find_utf8_repairs(text)
+            full = utf8._suspect_lines(text)
+            passed = set(full) - set(utf8._suspect_lines(text, utf8._settled))
+            assert all(text[a:b] in utf8._settled for a, b in passed)
+            skipped += len(passed)
+            utf8._settled.clear()
+            assert remembered == utf8.find_utf8_repairs(text)
+    assert skipped > 30
+
+
+def _bad_lines() -> list[str]:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    lines = []
+    for path in sorted((data / "ftfy-test-cases").glob("*.json")):
+        lines += [case["original"] for case in json.loads(path.read_text("utf-8"))]
+    pages = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "latin_1", "iso8859_2", "mac_roman", "cp437")
+    for i, lang in enumerate(("fr", "de", "tr", "pl", "ru", "uk", "el", "es", "pt", "it")):
+        for j, line in enumerate((data / "langid-dev" / "sentences" / f"{lang}.txt").read_text("utf-8").splitlines()[:40]):
+            raw = line.encode()
+            page = pages[(i + j) % len(pages)]
+            broken = "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in raw)
+            lines += [broken, broken.replace("\xa0", " "), raw.decode("cp1252", errors="replace"),
+                      broken.replace("\x81", "?").replace("\x8d", "?")]  # lost bytes, as some readers show them
+    return lines
+
+
+def test_first_plan_gives_what_ftfys_step_gives():
+    from ftfy.badness import is_bad
+
+    from normalize.encoding.utf8 import _encoding_only, _first_plan, _one_step
+
+    step = _one_step()
+    assert step is not None  # the installed ftfy is a checked release
+    planned = 0
+    for line in _bad_lines():
+        if not is_bad(line):
+            continue
+        first = _first_plan(line)
+        planned += first is not None
+        if first is not None:
+            fixed, steps = step(line, _encoding_only())
+            assert first == (fixed, list(steps or [])), line
+    assert planned > 500
+
+
+def test_every_lossy_match_holds_a_1a_or_a_question_mark_after_a_high_byte():
+    # _first_plan skips ftfy's lossy substitution on bytes without either
+    import random
+
+    from ftfy.chardata import LOSSY_UTF8_RE
+
+    from normalize.encoding.utf8 import LOSSY_HINT
+
+    alphabet = bytes([0x1A, 0x3F, 0x20, 0x41, 0x80, 0x9F, 0xA0, 0xAF, 0xB0, 0xBF, 0xC2, 0xC3, 0xDF, 0xE0, 0xED, 0xEF,
+                      0xF0, 0xF4, 0xF5])
+    rng = random.Random(11)
+    matched = 0
+    for _ in range(60_000):
+        raw = bytes(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+        if LOSSY_UTF8_RE.search(raw):
+            matched += b"\x1a" not in raw  # the cases the hint must catch
+            assert b"\x1a" in raw or LOSSY_HINT.search(raw), raw
+    assert matched > 1_000
+
+
+def test_altered_utf8_rewriting_matches_where_ftfys_pattern_matches():
+    import random
+
+    from ftfy.chardata import ALTERED_UTF8_RE
+
+    from normalize.encoding.utf8 import _altered_utf8_re
+
+    fast = _altered_utf8_re()
+    assert fast is not ALTERED_UTF8_RE  # the installed ftfy has the pattern the rewriting was made from
+    alphabet = bytes([0x20, 0x41, 0x80, 0x85, 0x9f, 0xa0, 0xa1, 0xbf, 0xc0, 0xc2, 0xc3, 0xc4, 0xc5, 0xce, 0xd0, 0xd9,
+                      0xdf, 0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xef, 0xf0, 0xf1])
+    rng = random.Random(6)
+    samples = [bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(30_000)]
+    samples += [line.encode("utf-8") for line in _bad_lines()] + [line.encode("utf-8").replace(b"\xa0", b" ")
+                                                                  for line in _bad_lines()]
+    found = 0
+    for raw in samples:
+        theirs = ALTERED_UTF8_RE.search(raw)
+        ours = fast.search(raw)
+        assert (ours and ours.span()) == (theirs and theirs.span()), raw
+        found += theirs is not None
+    assert found > 3_000

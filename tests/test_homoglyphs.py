@@ -156,3 +156,16 @@ def test_random_mixed_words_fix_to_a_fixed_point() -> None:
         assert find_homoglyphs(apply_edits(text, kept)) == []
 
     check()
+
+
+def test_at_least_counts_as_far_as_findall():
+    # _seams compares the two families' counts by stopping once the rarer one is reached
+    import random
+
+    from normalize.homoglyphs import _ANY_NON_LATIN, _FAMILIES, _at_least
+
+    rng = random.Random(2)
+    for _ in range(3000):
+        text = "".join(rng.choice("aé Жλ.") for _ in range(rng.randint(0, 30)))
+        latin = len(_FAMILIES["latin"].findall(text))
+        assert _at_least(_ANY_NON_LATIN, text, latin) == (latin <= len(_ANY_NON_LATIN.findall(text))), text

@@ -235,3 +235,18 @@ def test_a_control_code_cp1252_leaves_undefined_inside_a_word_is_reported_not_de
     # cp1252 punctuation read as Latin-1 is still repaired, with no finding beside it
     fixed = normalize.normalize_text("Il est entré à l\x92Ecole normale supérieure en septembre dernier.")
     assert "l’Ecole" in fixed.text and fixed.findings == []
+
+
+def test_suspicious_spans_are_the_alternations_matches():
+    # the one-class scan with runs extended by hand finds what _SUSPICIOUS.finditer finds
+    import random
+
+    from normalize.hygiene import _SUSPICIOUS, _suspicious_spans
+
+    chars = list("ab \n\t\x00\x07\x1f\x7f\x80\x85\x9f\u00a0\u00ad\u061c\u2000\u200a\u200b\u200c\u200d\u200e"
+                 "\u202a\u202f\u205f\u2060\u2066\u3000\ufeff\ufb00\ufb06\uff01\uff5e\uff5f\uff00éЖ")
+    rng = random.Random(4)
+    texts = ["", "plain", "a\u200d\u200c\u200db", "\uff21\uff22\uff23 x \u3000", "Ð\xa0Ñ\x81"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 50))) for _ in range(5000)]
+    for text in texts:
+        assert list(_suspicious_spans(text)) == [m.span() for m in _SUSPICIOUS.finditer(text)], text

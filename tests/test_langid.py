@@ -105,3 +105,49 @@ def test_held_out_accuracy(kind: str, threshold: float) -> None:
 )
 def test_short_phrases_use_orthography_and_context(fragment: str, context: str, language: str) -> None:
     assert identify(fragment, context=context)[0] == language
+
+
+def test_census_counts_as_the_run_by_run_scan():
+    # script_census classifies each distinct character once; the scan it replaced matched runs of
+    # one script's letters: the same counts, in the same order (ties in main_script go to the first)
+    from collections import Counter
+    from pathlib import Path
+
+    from normalize.langid.scripts import _ascii_letters, _census_pattern, script_census, script_of
+
+    def by_runs(text: str) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        rest = _ascii_letters().sub("", text)
+        if len(rest) < len(text):
+            counts["Latin"] = len(text) - len(rest)
+        for match in _census_pattern().finditer(rest):
+            name = match.lastgroup if match.lastgroup != "other" else script_of(match.group())
+            if name is not None:
+                counts[name] += match.end() - match.start()
+        return dict(counts)
+
+    data = Path(__file__).parent / "data" / "langid-dev" / "sentences"
+    texts = ["", "...", "Путин met 金正恩", "é Ж a", "ᚠᛇᚻ ⰀⰁ ꓐꓑ 𐌰𐌱 ǅ ʰ ﬁ Ⅻ ª", "東京 とうきょう トウキョウ Seoul 서울"]
+    for path in sorted(data.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()[:30]
+        texts += lines + [" ".join(lines)]
+    texts += [a + " " + b for a, b in zip(texts[7::5], texts[::-7])]  # scripts mixed, in both orders
+    for text in texts:
+        assert list(script_census(text).items()) == list(by_runs(text).items()), text
+
+
+def test_native_cue_search_finds_what_startswith_finds():
+    # _context_priors searches the words, one per line, for a stem at a line start
+    import random
+
+    from normalize.langid import _cue_re
+    from normalize.langid.tables import NATIVE_CUES
+
+    rng = random.Random(1)
+    pieces = [stem for stems in NATIVE_CUES.values() for stem in stems] + ["ов", "ский", "и", "слово", "київ"]
+    for _ in range(3000):
+        words = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(0, 5))]
+        words = [w[rng.randint(0, 2):] for w in words]  # some stems cut at the front: no longer a cue
+        for stems in NATIVE_CUES.values():
+            expected = any(w.startswith(stems) for w in words)
+            assert (_cue_re(stems).search("\n".join(words)) is not None) == expected, (words, stems)

@@ -158,3 +158,41 @@ def test_a_documents_clusters_are_the_split_the_gates_were_written_for():
     assert kept > 100
     many = Document(cyrillic)
     assert many.unusual_chars and "clusters" not in many.__dict__  # not kept alive with the document
+
+
+def test_redecoded_lines_blanked_alike_in_order_and_out_of_order():
+    # edits in order and apart take the C-speed join; shuffled, the sorting walk: the same text
+    import random
+
+    from normalize.edits import Edit
+    from normalize.stages.repair import _without_redecoded_lines
+
+    rng = random.Random(9)
+    text = "".join(rng.choice("ab é\n") for _ in range(60))
+    for _ in range(3000):
+        edits, pos = [], 0
+        while pos < len(text) and len(edits) < 8:
+            start = pos + rng.randint(0, 6)
+            end = min(len(text), start + rng.randint(0, 4))
+            if start > len(text):
+                break
+            edits.append(Edit(start, end, "x", "encoding.utf8-mojibake", "encoding", "m", priority=rng.choice((0, 1, 1))))
+            pos = end
+        shuffled = edits[::-1]
+        expected = _without_redecoded_lines(text, shuffled)
+        assert _without_redecoded_lines(text, edits) == expected
+        assert len(expected) == len(text)
+        assert all(expected[e.start : e.end] == " " * (e.end - e.start) for e in edits if e.priority)
+
+
+def test_clusters_are_the_split_pieces_two_or_more_long():
+    # _clusters finds at C speed what the split by document.PLAIN_ASCII_RUNS leaves
+    import random
+
+    from normalize.document import PLAIN_ASCII_RUNS
+
+    rng = random.Random(8)
+    texts = ["", "ascii only", "Ã© x Ã", "\x85\x1f\x7f", "тест «x»"]
+    texts += ["".join(rng.choice("a \t\n\r~\x7f\x1f\x0bé’Ж\x85") for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert _clusters(text) == [p for p in PLAIN_ASCII_RUNS.split(text) if len(p) > 1], text

@@ -367,6 +367,10 @@ def _cp1251_hint_re() -> re.Pattern[str]:
 
 
 def _cp1251_bytes(token: str) -> bytes | None:
+    try:  # the codec, where it encodes, agrees with the table (which adds only 0x98 as U+0098)
+        return token.encode("cp1251")
+    except UnicodeEncodeError:
+        pass
     table = cp1251_byte_of()
     try:
         return bytes(ord(c) if c.isascii() else table[c] for c in token)

@@ -11,14 +11,14 @@ rewritten document.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from normalize.edits import Edit, Finding
+from normalize.edits import Edit, Finding, new_edit
 from normalize.encoding.declared import MOJIBAKE
 from normalize.encoding.stats import code_page_script as _script
 
@@ -101,6 +101,7 @@ def lead_chars() -> frozenset[str]:
 
 
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")  # split() keeps the stretches, between the ASCII
 
 
 def _hits(text: str, pos: int = 0) -> Iterator[int]:
@@ -116,19 +117,44 @@ def _hits(text: str, pos: int = 0) -> Iterator[int]:
                 yield match.start()
 
 
+def _first_hit(text: str, pos: int = 0) -> int | None:
+    """`next(_hits(text, pos), None)`, usually without the walk over the non-ASCII stretches: the
+    leftmost candidate of the scan is the first one `_hits` looks at, and mostly a real hit."""
+    scan, pages = _pairs()
+    match = scan.search(text, pos)
+    if match is None:
+        return None
+    pair = match.group()
+    if len(pair) == 1 or pair[1] in " ?\ufffd" or any(pair[0] in lead and pair[1] in cont for lead, cont in pages):
+        return match.start()
+    return next(_hits(text, pos), None)
+
+
 def _char_class(chars: str) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
-def _suspect_lines(text: str) -> list[tuple[int, int]]:
+def _suspect_lines(text: str, settled: dict[str, None] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line holding a prefilter hit, end including the line break.
 
     Once a line has a hit, the scan jumps to the next line: a damaged line is checked once,
-    however many hits it holds."""
+    however many hits it holds. A line in `settled` (ftfy leaves it as it is) is passed over
+    without telling its candidates from real hits: whether it has one changes nothing."""
     spans: list[tuple[int, int]] = []
+    scan = _pairs()[0]
     pos = 0
     while True:
-        hit = next(_hits(text, pos), None)
+        if settled:
+            candidate = scan.search(text, pos)  # every real hit is a candidate
+            if candidate is None:
+                return spans
+            pos = text.rfind("\n", 0, candidate.start()) + 1
+            end = text.find("\n", candidate.start() + 1)
+            end = len(text) if end == -1 else end + 1
+            if text[pos:end] in settled:
+                pos = end
+                continue
+        hit = _first_hit(text, pos)
         if hit is None:
             return spans
         start = text.rfind("\n", 0, hit) + 1
@@ -139,7 +165,7 @@ def _suspect_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _line_needs_fix(line: str) -> bool:
-    from ftfy.badness import is_bad
+    from normalize.encoding.badness import is_bad
 
     return is_bad(line) or C1_RE.search(line) is not None
 
@@ -181,12 +207,12 @@ def find_utf8_repairs(text: str) -> tuple[list[Edit], list[Finding]]:
         return [], []
     edits: list[Edit] = []
     findings: list[Finding] = []
-    for start, end in _suspect_lines(text):  # ftfy checks `is_bad` itself: asking first would run it twice
+    for start, end in _suspect_lines(text, _settled):  # lines ftfy leaves as they are: no need to look
         line = text[start:end]
         fixed, steps = _fix_and_explain(line)
         if fixed == line:
             continue
-        message = explain(steps or [])
+        message = _explained(tuple(steps or ()))
         fixed, left = _finish(fixed)
         if left:
             findings.append(MOJIBAKE.finding(start, start + len(line.rstrip("\r\n")), "",
@@ -230,9 +256,12 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
         return line, []
     step = _one_step()
     if step is not None:
-        from ftfy.badness import is_bad
+        from normalize.encoding.badness import is_bad  # ftfy's, cheaper on long clean lines
 
-        fixed, plan = step(line, _encoding_only())
+        if not is_bad(line):  # the step would leave it, and no C1 control is left for fix_c1_controls
+            _settle(line)
+            return line, []
+        fixed, plan = _first_plan(line) or step(line, _encoding_only())
         if fixed == line and not C1_RE.search(line):  # not bad, or bad beyond this step: as it is
             _settle(line)
             return line, []
@@ -244,6 +273,62 @@ def _fix_and_explain(line: str) -> tuple[str, list[ExplanationStep]]:
 
     fixed, steps = fix_and_explain(line, _encoding_only())
     return fixed, list(steps or [])
+
+
+LOSSY_HINT = re.compile(rb"[\x80-\xff]\?")  # a "?" standing for a lost byte follows a lead or continuation
+
+
+def _first_plan(line: str) -> tuple[str, list[ExplanationStep]] | None:
+    """What ftfy's step (`_one_step`) gives for a bad `line` when its first plan applies (UTF-8
+    read in one of its code pages); None when none does, and the step itself decides. Its own
+    code, less two scans: `is_bad` (the caller has just asked) and the lossy-byte substitution
+    on bytes holding neither a 0x1A nor a "?" after a byte over 0x7F (no match of its pattern)."""
+    from ftfy import ExplanationStep, chardata, fixes
+
+    config = _encoding_only()
+    for encoding in chardata.CHARMAP_ENCODINGS:
+        if not chardata.possible_encoding(line, encoding):
+            continue
+        encoded = line.encode(encoding)
+        steps = [ExplanationStep("encode", encoding)]
+        if config.restore_byte_a0 and encoding != "macroman" and _altered_utf8_re().search(encoded):
+            replaced = fixes.restore_byte_a0(encoded)
+            if replaced != encoded:
+                steps.append(ExplanationStep("transcode", "restore_byte_a0"))
+                encoded = replaced
+        if config.replace_lossy_sequences and encoding.startswith("sloppy") and (
+                b"\x1a" in encoded or LOSSY_HINT.search(encoded)):  # what every LOSSY_UTF8_RE match holds
+            replaced = fixes.replace_lossy_sequences(encoded)
+            if replaced != encoded:
+                steps.append(ExplanationStep("transcode", "replace_lossy_sequences"))
+                encoded = replaced
+        decoding = "utf-8-variants" if 0xED in encoded or 0xC0 in encoded else "utf-8"
+        try:
+            fixed = encoded.decode(decoding)
+        except UnicodeDecodeError:
+            continue
+        return fixed, [*steps, ExplanationStep("decode", decoding)]
+    return None
+
+
+# ftfy 6.3's chardata.ALTERED_UTF8_RE (UTF-8 with a no-break space byte read as a space),
+# whose six branches begin with a lead byte: written as one class of those leads first, the
+# rest of each branch behind a look back at its own leads, `re` skips ahead to the next lead
+# at C speed instead of trying six branches at every byte. Matches exactly where it matches.
+ALTERED_UTF8 = (b"[\xc2\xc3\xc5\xce\xd0\xd9][ ]|[\xe2\xe3][ ][\x80-\x84\x86-\x9f\xa1-\xbf]"
+                b"|[\xe0-\xe3][\x80-\x84\x86-\x9f\xa1-\xbf][ ]|[\xf0][ ][\x80-\xbf][\x80-\xbf]"
+                b"|[\xf0][\x80-\xbf][ ][\x80-\xbf]|[\xf0][\x80-\xbf][\x80-\xbf][ ]")
+
+
+@cache
+def _altered_utf8_re() -> re.Pattern[bytes]:
+    from ftfy.chardata import ALTERED_UTF8_RE
+
+    if ALTERED_UTF8_RE.pattern != ALTERED_UTF8 or ALTERED_UTF8_RE.flags != re.compile(ALTERED_UTF8).flags:
+        return ALTERED_UTF8_RE  # not the pattern this rewriting was made from
+    return re.compile(b"[\xc2\xc3\xc5\xce\xd0\xd9\xe0-\xe3\xf0](?:(?<=[\xc2\xc3\xc5\xce\xd0\xd9])[ ]"
+                      b"|(?<=[\xe2\xe3])[ ][\x80-\x84\x86-\x9f\xa1-\xbf]|(?<=[\xe0-\xe3])[\x80-\x84\x86-\x9f\xa1-\xbf][ ]"
+                      b"|(?<=\xf0)(?:[ ][\x80-\xbf][\x80-\xbf]|[\x80-\xbf][ ][\x80-\xbf]|[\x80-\xbf][\x80-\xbf][ ]))")
 
 
 def _settle(line: str) -> None:
@@ -271,7 +356,7 @@ def _finish(line: str) -> tuple[str, str]:
 
     A word counts as broken only if some page turns it back into valid UTF-8 made of letters of
     one script; genuine text ("gęś", "«café»") does not re-decode."""
-    if line.isascii() or not LATIN_LEAD_RE.search(line) or next(_hits(line), None) is None:
+    if line.isascii() or not LATIN_LEAD_RE.search(line) or _first_hit(line) is None:
         return line, ""
     import ftfy.bad_codecs  # noqa: F401 - registers the sloppy codecs
 
@@ -279,7 +364,7 @@ def _finish(line: str) -> tuple[str, str]:
     last = 0
     for match in WORD_RE.finditer(line):
         word = match.group()
-        if word.isascii() or not LATIN_LEAD_RE.search(word) or next(_hits(word), None) is None:
+        if word.isascii() or not LATIN_LEAD_RE.search(word) or _first_hit(word) is None:
             continue  # Greek or Cyrillic words are the legacy checks' business (and mostly genuine)
         readings: set[str] = set()
         for page in FINISH_PAGES:
@@ -287,7 +372,7 @@ def _finish(line: str) -> tuple[str, str]:
             if decoded is None:
                 continue
             scripts = {_script(c) for c in decoded if c.isalpha() and not c.isascii()}
-            if decoded != word and len(scripts) == 1 and "Other" not in scripts and next(_hits(decoded), None) is None:
+            if decoded != word and len(scripts) == 1 and "Other" not in scripts and _first_hit(decoded) is None:
                 readings.add(decoded)
         if not readings:
             continue  # genuine text
@@ -341,6 +426,13 @@ def _decode_sequences(raw: bytes, word: str) -> str | None:
     return "".join(parts) + word[last:] if parts else None
 
 
+@lru_cache(maxsize=256)
+def _explained(steps: tuple[ExplanationStep, ...]) -> str:
+    """`explain`, worked out once per plan: a few plans repair thousands of lines (and their
+    edits then share one message string)."""
+    return explain(list(steps))
+
+
 def explain(steps: list[ExplanationStep]) -> str:
     """A human sentence for ftfy's plan, e.g. 'UTF-8 read as windows-1252'."""
     parts: list[str] = []
@@ -375,6 +467,14 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
     character, which would match the "–" inside "вЂ“" with the repaired "–"). If the ASCII does
     not line up, the whole changed middle of the line becomes one edit.
     """
+    old_parts, new_parts = NON_ASCII_SPLIT.split(before), NON_ASCII_SPLIT.split(after)  # ASCII, stretch, ASCII...
+    if old_parts[::2] == new_parts[::2]:  # the usual case: same ASCII, each non-ASCII stretch became one
+        return _paired_edits(old_parts[::2], old_parts[1::2], new_parts[1::2], offset, message, priority)
+    return _span_edits(before, after, offset, message, priority)
+
+
+def _span_edits(before: str, after: str, offset: int, message: str, priority: int) -> list[Edit]:
+    """`_diff_edits` in general: the stretches between ASCII anchors, or the changed middle."""
     spans = _changed_spans(before, after)
     if spans is None:
         head = _shared_edge(before, after)
@@ -394,6 +494,29 @@ def _diff_edits(before: str, after: str, offset: int, message: str, priority: in
             tail = _shared_edge(old[::-1], new[::-1])
             old, new = old[: len(old) - tail], new[: len(new) - tail]
         edits.append(Edit(start, start + len(old), new, rule, category, message, True, severity, priority))
+    return edits
+
+
+def _paired_edits(gaps: list[str], olds: list[str], news: list[str], offset: int, message: str,
+                  priority: int) -> list[Edit]:
+    """`_diff_edits` when the ASCII between the stretches (`gaps`) is the same before and after:
+    stretch i of `olds` became stretch i of `news`. The same edits, without the span tuples."""
+    edits: list[Edit] = []
+    rule, category, severity = MOJIBAKE.id, MOJIBAKE.category, MOJIBAKE.severity
+    start = offset
+    for gap, old, new in zip(gaps, olds, news):
+        start += len(gap)
+        length = len(old)
+        if old != new:
+            at = start
+            if old[0] == new[0]:
+                head = _shared_edge(old, new)
+                old, new, at = old[head:], new[head:], at + head
+            if old[-1] == new[-1]:
+                tail = _shared_edge(old[::-1], new[::-1])
+                old, new = old[: len(old) - tail], new[: len(new) - tail]
+            edits.append(new_edit(at, at + len(old), new, rule, category, message, True, severity, priority))
+        start += length
     return edits
 
 

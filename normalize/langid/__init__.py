@@ -11,6 +11,9 @@ script, on first use; importing this package loads neither them nor langdetect.
 from __future__ import annotations
 
 import math
+import re
+from functools import cache
+from itertools import repeat
 from typing import Any
 
 from .scripts import KANA, main_script, script_census, script_of
@@ -74,6 +77,8 @@ def _orthography(script: str, words: list[str]) -> dict[str, float]:
         return {}
     final = inner = 0
     for word in words:
+        if "ъ" not in word:
+            continue  # most words: no letter to walk
         for i, letter in enumerate(word):
             if letter != "ъ":
                 continue
@@ -106,11 +111,18 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
         for language, adjectives in LANGUAGE_ADJECTIVES.items():
             if not adjectives.isdisjoint(named):
                 priors[language] = priors.get(language, 0.0) + CONTEXT_PRIOR
-    native = [w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}")]
+    # a word (one per line) starting with a language's stem: one C-speed search per language
+    native = "\n".join(w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}"))
     for language, stems in NATIVE_CUES.items():
-        if any(w.startswith(stems) for w in native):
+        if _cue_re(stems).search(native):
             priors[language] = max(priors.get(language, 0.0), CONTEXT_PRIOR)
     return priors
+
+
+@cache
+def _cue_re(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """A line of words starting with one of `stems`."""
+    return re.compile("^(?:" + "|".join(map(re.escape, stems)) + ")", re.MULTILINE)
 
 
 def _nearby_words(context: str, fragment: str, script: str) -> list[str]:
@@ -136,9 +148,11 @@ def _by_alphabet(script: str, words: list[str], priors: dict[str, float] | None 
     priors = {**(priors or {})}
     for lang, value in _orthography(script, words).items():
         priors[lang] = priors.get(lang, 0.0) + value
+    # each word folded once, not once per language; map() sums the same terms in the same order
+    folded, near = [_fold(w) for w in words], [_fold(w) for w in nearby or ()]
     scores = {
-        lang: sum(group_word_log_probability(group, lang, _fold(w)) for w in words)
-        + NEARBY_WEIGHT * sum(group_word_log_probability(group, lang, _fold(w)) for w in nearby or ())
+        lang: sum(map(group_word_log_probability, repeat(group), repeat(lang), folded))
+        + NEARBY_WEIGHT * sum(map(group_word_log_probability, repeat(group), repeat(lang), near))
         + PRIORS.get(lang, 0.0)
         + priors.get(lang, 0.0)
         + missing[lang] * MISSING_LETTER_PENALTY

@@ -66,26 +66,35 @@ def script_of(ch: str) -> str | None:
 
 
 def script_census(text: str) -> dict[str, int]:
-    """Letters per script, in one regex pass over runs of same-script letters.
+    """Letters per script: each distinct character classified once (by the census pattern), its
+    count taken at C speed.
 
-    ASCII letters are counted by deleting them first (one C-speed substitution):
-    most documents are mostly ASCII, and this makes the census ~5x faster on them.
+    ASCII letters are counted by deleting them first (one C-speed substitution): most
+    documents are mostly ASCII. Scripts come in the order of their first letter, Latin first
+    when the text has ASCII letters.
 
     >>> script_census("Путин met 金正恩")
     {'Latin': 3, 'Cyrillic': 5, 'Han': 3}
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     rest = _ascii_letters().sub("", text)
     if len(rest) < len(text):
         counts["Latin"] = len(text) - len(rest)
-    for match in _census_pattern().finditer(rest):
-        name = match.lastgroup
-        if name == "other":
-            name = script_of(match.group())
-            if name is None:
-                continue
-        counts[name] += match.end() - match.start()
-    return dict(counts)
+    for ch, n in Counter(rest).items():  # in order of first appearance
+        name = _letter_script(ch)
+        if name is not None:
+            counts[name] = counts.get(name, 0) + n
+    return counts
+
+
+@cache
+def _letter_script(ch: str) -> str | None:
+    """The census's script of one character: a group of `_census_pattern` (runs of one script's
+    letters), or `script_of` for a letter of another script; None for a non-letter."""
+    match = _census_pattern().match(ch)
+    if match is None:
+        return None
+    return script_of(ch) if match.lastgroup == "other" else match.lastgroup
 
 
 def main_script(text: str) -> str | None:

@@ -1,0 +1,50 @@
+"""The pipeline's per-change shortcuts give what the full path gives."""
+
+from __future__ import annotations
+
+from normalize import Normalizer
+from normalize.document import Document
+from normalize.edits import Edit, LineIndex, Shared
+from normalize.pipeline import _changes
+
+
+def _full_allowed(engine: Normalizer, doc: Document, rule: str, category: str, start: int, end: int,
+                  finding: bool = False) -> bool:
+    """allowed() without its shortcut for a text with no protected span and no directive."""
+    if not engine.selection.enabled(rule, category):
+        return False
+    if not finding and doc.is_protected(start, end):
+        return False
+    if finding and start != end and doc.is_protected(start, end) and rule != "unicode.bidi":
+        return False
+    return doc.suppressions is None or doc.suppressions.allows(rule, start, end, category=category)
+
+
+def test_allowed_answers_as_the_full_check_with_and_without_protection():
+    engine = Normalizer(ignore=["homoglyph"])
+    texts = ["Plain text, Ð¡ÐµÑ€Ð³ÐµÐ¹ and donâ€™t, nothing protected.",
+             "See https://example.com/Ã©t\u00e9 and Mr. A\n<!-- normalize: off -->\nMr. B\n",
+             "Mr. A\n<!-- normalize: ignore-next-line -->\nMr. B â€™\nMr. C\n"]
+    rules = [("encoding.utf8-mojibake", "encoding"), ("unicode.bidi", "unicode"), ("homoglyph.mixed", "homoglyph"),
+             ("names.spelling", "transliteration")]
+    for text in texts:
+        doc = Document(text, markup="markdown")
+        allowed = engine._allowed(doc)
+        for rule, category in rules:
+            for start in range(len(text)):
+                for end, finding in ((start, True), (start + 1, False), (start + 3, True)):
+                    assert allowed(rule, category, start, end, finding) == _full_allowed(
+                        engine, doc, rule, category, start, end, finding), (text, rule, start, end)
+
+
+def test_changes_share_strings_and_locate_as_before():
+    text = "ab\ncd Ã©\n\nÃ© x Ã©"
+    edits = [Edit(6, 8, "é", "encoding.utf8-mojibake", "encoding", "m1"),
+             Edit(10, 12, "é", "encoding.utf8-mojibake", "encoding", "m1"),
+             Edit(15, 17, "é", "encoding.utf8-mojibake", "encoding", "m" + "1"[:1])]
+    changes = _changes(text, list(edits), LineIndex(text), Shared())
+    assert [(c.start, c.end, c.line, c.column, c.before, c.after, c.message) for c in changes] == [
+        (6, 8, 2, 4, "Ã©", "é", "m1"), (10, 12, 4, 1, "Ã©", "é", "m1"), (15, 17, 4, 6, "Ã©", "é", "m1")]
+    assert changes[0].message is changes[2].message and changes[0].after is changes[1].after
+    lines = LineIndex(text)
+    assert [lines.position(o) for o in (0, 3, 9, 2, 17, 10)] == [(1, 1), (2, 1), (3, 1), (1, 3), (4, 8), (4, 1)]
