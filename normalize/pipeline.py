@@ -500,8 +500,8 @@ def main_script_of(text: str) -> str:
 def _sample(text: str, script: str) -> str:
     from .langid import script_of
 
-    words = [w for w in text[:20_000].split() if w and script_of(w[0]) == script]
-    return " ".join(words[:200])
+    # the first 200 words in the script: the rest are not looked at (a long line holds thousands)
+    return " ".join(itertools.islice((w for w in text[:20_000].split() if w and script_of(w[0]) == script), 200))
 
 
 def _as_suggestion(text: str, edit: Edit) -> Finding:
