@@ -16,6 +16,9 @@ PLAIN_ASCII_RUNS = re.compile(r"[\x20-\x7e\t\n\r]+")  # stdlib re: fastest for a
 CLUSTER_RE = re.compile(r"[^\x20-\x7e\t\n\r]{2,}")  # the pieces PLAIN_ASCII_RUNS.split leaves, two or more long
 CAPITAL_WORD = regex.compile(r"\b\p{Lu}\w*")
 ASCII_CAPITAL_WORD = re.compile(r"[A-Z]\w*")
+# the same on a text whose only word characters are ASCII ones (a table of ASCII classes, no
+# Unicode look-up per letter: a quarter faster)
+ASCII_ONLY_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z0-9_]*")
 KEEP_CLUSTERS = 64  # more (a Cyrillic text: every word) are not kept alive with the document
 
 T = TypeVar("T")
@@ -109,9 +112,12 @@ class Document:
         """Distinct capitalised words: where names and titles can start. (With only ASCII
         capitals, stdlib re finds them twice as fast; a word after a mid-word capital, as in
         "iPhone", is an extra candidate that matches nothing.)"""
-        if any(map(str.isupper, self.unusual_chars)):
+        unusual = self.unusual_chars
+        if any(map(str.isupper, unusual)):
             return frozenset(CAPITAL_WORD.findall(self.text))
-        return frozenset(ASCII_CAPITAL_WORD.findall(self.text))
+        if any(map(str.isalnum, unusual)):  # what \w matches beyond ASCII: letters and digits
+            return frozenset(ASCII_CAPITAL_WORD.findall(self.text))
+        return frozenset(ASCII_ONLY_CAPITAL_WORD.findall(self.text))
 
     @_once
     def _starts(self) -> list[int]:

@@ -310,9 +310,13 @@ class Normalizer:
         text = doc.text
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
+        undetermined = None  # asked once, when the first stage needs the language (after the repairs)
         for stage in stages:
-            if stage.needs_language and doc.language is None:
-                continue  # uncertain means safe: no names, no honorific style without a language
+            if stage.needs_language:
+                if undetermined is None:
+                    undetermined = doc.language is None
+                if undetermined:
+                    continue  # uncertain means safe: no names, no honorific style without a language
             edits, found = stage.run(doc)
             proposals += edits
             findings += found

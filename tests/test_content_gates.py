@@ -82,6 +82,24 @@ def test_head_function_words_are_remembered_for_the_same_text_only():
     assert doclang.head_function_words(text + " ") is not first
 
 
+def test_capitalised_words_are_those_of_the_unicode_scan():
+    """The ASCII-class scans are used only where they find what `[A-Z]\\w*` (and, with
+    non-ASCII capitals, `\\b\\p{Lu}\\w*`) finds."""
+    import re
+
+    extra = ["Plain ASCII Text, with Names like O'Neill and A_B.", "“Curly” quotes — and a Dash Here…",
+             "Zoë Kravitz and Björn Borg", "Café Müller² and X²Y", "Ölfeld and Øresund", "Ⅻ Legion, Ⓐ Mark",
+             "tail digit Abc١٢ and Def𝟙"]
+    for text in TEXTS + extra:
+        words = Document(text).capital_words
+        if any(not c.isascii() and c.isupper() for c in text):
+            import regex
+
+            assert words == frozenset(regex.findall(r"\b\p{Lu}\w*", text)), text[:80]
+        else:
+            assert words == frozenset(re.findall(r"[A-Z]\w*", text)), text[:80]
+
+
 @pytest.mark.parametrize("title", ["Mr", "Mrs", "Dr", "St", "Gen", "dr", "prof"])
 def test_honorific_forms_cover_every_title_span(title):
     extra = [f"{title}. Smith and {title}\u00a0Jones", f"1st {title}. is closed", f"x{title} Y {title}.Z",

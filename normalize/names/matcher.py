@@ -232,10 +232,12 @@ class NameMatcher:
             self._prefix.clear()
             self._after_prefix.clear()
             verdicts.clear()
-        if words.isdisjoint(self._interesting):  # the one set operation most articles need
+        interesting = words & self._interesting  # the one set operation most articles need
+        if not interesting:
             return []
-        candidates = list(words & self._yes)
-        prefixes = words & self._prefix
+        yes = self._yes  # (the few words found are sorted out here: no more passes over the text's)
+        candidates = [word for word in interesting if word in yes]
+        prefixes = interesting.difference(candidates)
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin"). (The few words that can
         # follow are looked up among the text's, not the text's among all that can follow.)
