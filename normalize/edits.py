@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import sys
 from array import array
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter, le, lt
@@ -176,6 +177,13 @@ class LineIndex:
                 line = self._line = found  # one int object per line, not one per change (memory)
         return line, offset - starts[line - 1] + 1
 
+    def line_of(self, offset: int) -> tuple[int, int, int]:
+        """(1-based line of `offset`, where that line starts, where the next one starts (or
+        sys.maxsize)): a caller walking sorted offsets asks again only when one leaves the line."""
+        starts = self._starts
+        line = bisect.bisect_right(starts, offset)
+        return line, starts[line - 1], starts[line] if line < len(starts) else sys.maxsize
+
 
 class Shared:
     """One object per repeated value while records are built: the strings of tens of thousands
@@ -183,12 +191,13 @@ class Shared:
     the stage that found it (peak memory). Bounded: past `LIMIT` distinct values, new ones are
     kept as they are."""
 
-    __slots__ = ("_strings", "_floats", "_extras")
+    __slots__ = ("_strings", "_floats", "_extras", "known")
     LIMIT = 1 << 14
     LONGEST = 256  # longer strings are rarely repeated
 
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
+        self.known = self._strings.get  # the kept object equal to a value, or None: `text` without its call
         self._floats: dict[float, float] = {}
         self._extras: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
 

@@ -573,24 +573,30 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
 def _changes(text: str, edits: list[Edit], lines: LineIndex, shared: Shared, offset: int = 0) -> list[Change]:
     """`edits` (offsets into `text` less `offset`: a block's; emptied on the way) as located
     changes of `text`. Tens of thousands of them on a mojibake-heavy text, nearly all of one
-    rule and a few messages: those are shared once per run of equal objects, not per change."""
-    text_of, position = shared.text, lines.position
+    rule and a few messages: those are shared once per run of equal objects, not per change;
+    the repaired words repeat too, so most strings are found kept without a call."""
+    text_of, known = shared.text, shared.known
     changes: list[Change] = []
+    append = changes.append
     rule = category = message = ""
     raw_rule: str | None = None
     raw_category: str | None = None
     raw_message: str | None = None
+    line, line_start, next_line = 0, 0, -1  # the last change's line, [line_start, next_line) of the text
     for edit in _draining(edits):
         start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
-        line, column = position(start)
+        if not line_start <= start < next_line:  # sorted: most changes share the line before's
+            line, line_start, next_line = lines.line_of(start)
         if edit.rule is not raw_rule:
             raw_rule, rule = edit.rule, text_of(edit.rule)
         if edit.category is not raw_category:
             raw_category, category = edit.category, text_of(edit.category)
         if edit.message is not raw_message:
             raw_message, message = edit.message, text_of(edit.message)
-        changes.append(new_change(rule, category, start, end, line, column,
-                                  text_of(text[start:end]), text_of(edit.replacement), message))
+        before, after = text[start:end], edit.replacement
+        before = known(before) or text_of(before)  # an empty string is its own kept copy
+        after = known(after) or text_of(after)
+        append(new_change(rule, category, start, end, line, start - line_start + 1, before, after, message))
     return changes
 
 

@@ -48,3 +48,23 @@ def test_changes_share_strings_and_locate_as_before():
     assert changes[0].message is changes[2].message and changes[0].after is changes[1].after
     lines = LineIndex(text)
     assert [lines.position(o) for o in (0, 3, 9, 2, 17, 10)] == [(1, 1), (2, 1), (3, 1), (1, 3), (4, 8), (4, 1)]
+
+
+def test_changes_walking_the_lines_locate_as_line_index_does():
+    # _changes asks the line index again only when a change leaves the line before's: every
+    # change (at a line's start, at its break, at the text's end, in a block) is located as
+    # LineIndex.position locates it
+    import random
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 30)))
+        offset = rng.choice((0, 0, 7))
+        whole = "x" * offset + text
+        points = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 8))))
+        edits = [Edit(p, min(p + rng.randint(0, 1), len(text)), "Z", "r.x", "encoding", "m") for p in points]
+        edits = [e for k, e in enumerate(edits) if k == 0 or edits[k - 1].end <= e.start]
+        changes = _changes(whole, list(edits), LineIndex(whole), Shared(), offset)
+        lines = LineIndex(whole)
+        assert [(c.line, c.column) for c in changes] == [lines.position(e.start + offset) for e in edits]
+        assert [c.before for c in changes] == [whole[e.start + offset : e.end + offset] for e in edits]
