@@ -41,6 +41,7 @@ COMPILED_KEEP = 8
 MAX_PASSES = 3
 MAX_PHASES = 6
 _SPAN = attrgetter("start", "end")  # an edit's sort key, made in C
+_RULE_AND_CATEGORY, _SAFE = attrgetter("rule", "category"), attrgetter("safe")
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,8 @@ class Normalizer:
                     break
                 changed = True
                 # no local copy of the old text: it is freed with the old document
-                applied = sorted(compose(applied, doc.text, edits), key=_SPAN)
+                # the first pass's edits come sorted from resolve_overlaps: no sort (tens of thousands)
+                applied = sorted(compose(applied, doc.text, edits), key=_SPAN) if applied else list(edits)
                 new = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if carry_spans:
                     new.__dict__["_protection"] = (_carried(doc.protected_spans, edits),
@@ -321,16 +323,30 @@ class Normalizer:
         allowed = self._allowed(doc)
         unsafe_fixes = self.config.unsafe_fixes
         kept: list[Edit] = []
-        for edit in proposals:
-            if not allowed(edit.rule, edit.category, edit.start, edit.end):
-                continue
-            if edit.safe or unsafe_fixes:
-                kept.append(edit)
-            else:  # an unsafe fix is a suggestion until the user opts in
-                findings.append(_as_suggestion(text, edit))
+        if self._all_kept(doc, proposals):
+            kept = proposals  # what the loop below keeps (a mojibake text: one proposal per damaged word)
+        else:
+            for edit in proposals:
+                if not allowed(edit.rule, edit.category, edit.start, edit.end):
+                    continue
+                if edit.safe or unsafe_fixes:
+                    kept.append(edit)
+                else:  # an unsafe fix is a suggestion until the user opts in
+                    findings.append(_as_suggestion(text, edit))
         findings = [f for f in findings if allowed(f.rule, f.category, f.start, f.end, finding=True)]
         resolved = resolve_overlaps(kept)
         return resolved, findings, len(resolved) == len(kept)
+
+    def _all_kept(self, doc: Document, proposals: list[Edit]) -> bool:
+        """Whether `_round` keeps every proposal as it is, checked at C speed: no protected span
+        or directive in the text, each (rule, category) enabled, and every fix safe or unsafe
+        fixes on (then `allowed` says yes to each, and none becomes a suggestion)."""
+        if doc.protected_spans or doc.suppressions is not None:
+            return False
+        enabled = self.selection.enabled
+        if not all(enabled(rule, category) for rule, category in set(map(_RULE_AND_CATEGORY, proposals))):
+            return False
+        return self.config.unsafe_fixes or all(map(_SAFE, proposals))
 
     def _allowed(self, doc: Document):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled

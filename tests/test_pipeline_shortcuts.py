@@ -68,3 +68,39 @@ def test_changes_walking_the_lines_locate_as_line_index_does():
         lines = LineIndex(whole)
         assert [(c.line, c.column) for c in changes] == [lines.position(e.start + offset) for e in edits]
         assert [c.before for c in changes] == [whole[e.start + offset : e.end + offset] for e in edits]
+
+
+def _kept_by_the_loop(engine: Normalizer, doc: Document, proposals: list[Edit]) -> tuple[list[Edit], int]:
+    """_round's loop without its shortcut: the proposals kept, and how many became suggestions."""
+    allowed = engine._allowed(doc)
+    kept, suggestions = [], 0
+    for edit in proposals:
+        if not allowed(edit.rule, edit.category, edit.start, edit.end):
+            continue
+        if edit.safe or engine.config.unsafe_fixes:
+            kept.append(edit)
+        else:
+            suggestions += 1
+    return kept, suggestions
+
+
+def test_all_kept_only_when_the_loop_keeps_every_proposal_as_it_is():
+    engines = [Normalizer(), Normalizer(ignore=["homoglyph"]), Normalizer(select=["encoding"]),
+               Normalizer(unsafe_fixes=True)]
+    texts = [("Plain Ð¡ÐµÑ€Ð³ÐµÐ¹ and donâ€™t, cafÃ©\u00ad and p\u0430ssword.\n", "text"),
+             ("See `donâ€™t` and https://example.com/Ã©t\u00e9 then cafÃ©\n", "markdown"),
+             ("Mr. A donâ€™t\n<!-- normalize: ignore-next-line -->\nMr. B â€™\n", "markdown")]
+    unsafe = Edit(0, 1, "X", "names.spelling", "transliteration", "m", safe=False)
+    outcomes = set()
+    for engine in engines:
+        repair, content = engine._stages
+        for text, markup in texts:
+            doc = Document(text, markup=markup)
+            proposals = [e for stage in repair + content if not stage.needs_language for e in stage.run(doc)[0]]
+            for batch in (proposals, proposals + [unsafe], [unsafe]):
+                shortcut = engine._all_kept(doc, batch)
+                kept, suggestions = _kept_by_the_loop(engine, doc, batch)
+                if shortcut:
+                    assert kept == batch and suggestions == 0, (text, batch)
+                outcomes.add((shortcut, kept == batch and suggestions == 0))
+    assert (True, True) in outcomes and (False, False) in outcomes
