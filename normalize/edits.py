@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import sys
 from array import array
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter, le, lt
+from itertools import accumulate
+from operator import add, attrgetter, itemgetter, le, lt, sub
 from typing import Any, Iterable, Iterator
 
 SEVERITIES = ("info", "warning", "error")
 _SPAN = attrgetter("start", "end")  # sort keys made in C: tens of thousands of edits on a mojibake text
 _ORDER = itemgetter(0, 1, 2)
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter("replacement")
 CATEGORIES = (
     "encoding",
     "unicode",
@@ -176,6 +178,13 @@ class LineIndex:
                 line = self._line = found  # one int object per line, not one per change (memory)
         return line, offset - starts[line - 1] + 1
 
+    def line_of(self, offset: int) -> tuple[int, int, int]:
+        """(1-based line of `offset`, where that line starts, where the next one starts (or
+        sys.maxsize)): a caller walking sorted offsets asks again only when one leaves the line."""
+        starts = self._starts
+        line = bisect.bisect_right(starts, offset)
+        return line, starts[line - 1], starts[line] if line < len(starts) else sys.maxsize
+
 
 class Shared:
     """One object per repeated value while records are built: the strings of tens of thousands
@@ -183,12 +192,13 @@ class Shared:
     the stage that found it (peak memory). Bounded: past `LIMIT` distinct values, new ones are
     kept as they are."""
 
-    __slots__ = ("_strings", "_floats", "_extras")
+    __slots__ = ("_strings", "_floats", "_extras", "known")
     LIMIT = 1 << 14
     LONGEST = 256  # longer strings are rarely repeated
 
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
+        self.known = self._strings.get  # the kept object equal to a value, or None: `text` without its call
         self._floats: dict[float, float] = {}
         self._extras: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
 
@@ -389,18 +399,62 @@ def compose(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
         return list(second)
     if not second:
         return list(first)
+    if len(second) * 8 < len(first):  # a later pass's few edits among a mojibake text's many
+        near = _compose_near(first, text1, second)
+        if near is not None:
+            return near
+    return _compose_walk(first, text1, second)
+
+
+def _compose_near(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit] | None:
+    """`compose` walking only the first round's edits near a second-round edit, when the first
+    round's edits are sorted and apart in text1 (none touches the next): every other one is a
+    cluster of its own, kept as it is. None when they are not apart."""
+    lengths = list(map(len, map(_REPLACEMENT, first)))
+    growth = map(sub, lengths, map(sub, map(_END, first), map(_START, first)))  # what each edit adds
+    starts1 = list(map(add, map(_START, first), accumulate(growth, initial=0)))
+    ends1 = list(map(add, starts1, lengths))
+    if not all(map(lt, ends1, starts1[1:])):
+        return None
+    shifts = [*map(sub, starts1, map(_START, first)), ends1[-1] - first[-1].end]  # text1 less text0, before edit i
+    out: list[Edit] = []
+    done = 0  # first[:done] are in `out`
+    later = sorted(second, key=_SPAN)
+    k = 0
+    while k < len(later):
+        # a window: the first-round edits touching (ends included) a run of second-round edits
+        # that touch each other or share one
+        low = bisect.bisect_left(ends1, later[k].start)
+        high = bisect.bisect_right(starts1, later[k].end)
+        group, reach = [later[k]], later[k].end
+        k += 1
+        while k < len(later) and (later[k].start <= reach or bisect.bisect_left(ends1, later[k].start) < high):
+            high = max(high, bisect.bisect_right(starts1, later[k].end))
+            reach = max(reach, later[k].end)
+            group.append(later[k])
+            k += 1
+        out += first[done:low]
+        out += _compose_walk(first[low:high], text1, group, shifts[low])
+        done = max(done, high)
+    out += first[done:]
+    return out
+
+
+def _compose_walk(first: list[Edit], text1: str, second: list[Edit], shift: int = 0) -> list[Edit]:
+    """`compose`, every edit walked; `shift`: text1 less text0 offset before `first` (a window of
+    the first round's edits)."""
     # (start1, end1, round, edit) in text1 offsets, in that order: the second round's few
     # items are sorted, the first round's come in order from a generator when they are
     # already sorted (the usual case), so no tuple per earlier edit is ever held at once.
     later = sorted(((e.start, e.end, 1, e) for e in second), key=_ORDER)
     items: Iterable[tuple[int, int, int, Edit]]
-    if _in_order(_in_text1(first)):
-        items = heapq.merge(_in_text1(first), later, key=_ORDER)
+    if _in_order(_in_text1(first, shift)):
+        items = heapq.merge(_in_text1(first, shift), later, key=_ORDER)
     else:
-        items = sorted([*_in_text1(first), *later], key=_ORDER)
+        items = sorted([*_in_text1(first, shift), *later], key=_ORDER)
 
     out: list[Edit] = []
-    shift = 0  # text1 offset minus text0 offset, before the current cluster
+    # shift: text1 offset minus text0 offset, before the current cluster
     for cluster in _clusters(items):
         start1 = min(i[0] for i in cluster)
         end1 = max(i[1] for i in cluster)
@@ -424,8 +478,7 @@ def compose(first: list[Edit], text1: str, second: list[Edit]) -> list[Edit]:
     return out
 
 
-def _in_text1(first: list[Edit]) -> Iterator[tuple[int, int, int, Edit]]:
-    shift = 0
+def _in_text1(first: list[Edit], shift: int = 0) -> Iterator[tuple[int, int, int, Edit]]:
     for edit in first:
         out_start = edit.start + shift
         yield out_start, out_start + len(edit.replacement), 0, edit

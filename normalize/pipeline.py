@@ -41,6 +41,7 @@ COMPILED_KEEP = 8
 MAX_PASSES = 3
 MAX_PHASES = 6
 _SPAN = attrgetter("start", "end")  # an edit's sort key, made in C
+_RULE_AND_CATEGORY, _SAFE = attrgetter("rule", "category"), attrgetter("safe")
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,8 @@ class Normalizer:
                     break
                 changed = True
                 # no local copy of the old text: it is freed with the old document
-                applied = sorted(compose(applied, doc.text, edits), key=_SPAN)
+                # the first pass's edits come sorted from resolve_overlaps: no sort (tens of thousands)
+                applied = sorted(compose(applied, doc.text, edits), key=_SPAN) if applied else list(edits)
                 new = self._document(apply_edits(doc.text, edits), markup, fixed or _small(edits, doc))
                 if carry_spans:
                     new.__dict__["_protection"] = (_carried(doc.protected_spans, edits),
@@ -325,16 +327,30 @@ class Normalizer:
         allowed = self._allowed(doc)
         unsafe_fixes = self.config.unsafe_fixes
         kept: list[Edit] = []
-        for edit in proposals:
-            if not allowed(edit.rule, edit.category, edit.start, edit.end):
-                continue
-            if edit.safe or unsafe_fixes:
-                kept.append(edit)
-            else:  # an unsafe fix is a suggestion until the user opts in
-                findings.append(_as_suggestion(text, edit))
+        if self._all_kept(doc, proposals):
+            kept = proposals  # what the loop below keeps (a mojibake text: one proposal per damaged word)
+        else:
+            for edit in proposals:
+                if not allowed(edit.rule, edit.category, edit.start, edit.end):
+                    continue
+                if edit.safe or unsafe_fixes:
+                    kept.append(edit)
+                else:  # an unsafe fix is a suggestion until the user opts in
+                    findings.append(_as_suggestion(text, edit))
         findings = [f for f in findings if allowed(f.rule, f.category, f.start, f.end, finding=True)]
         resolved = resolve_overlaps(kept)
         return resolved, findings, len(resolved) == len(kept)
+
+    def _all_kept(self, doc: Document, proposals: list[Edit]) -> bool:
+        """Whether `_round` keeps every proposal as it is, checked at C speed: no protected span
+        or directive in the text, each (rule, category) enabled, and every fix safe or unsafe
+        fixes on (then `allowed` says yes to each, and none becomes a suggestion)."""
+        if doc.protected_spans or doc.suppressions is not None:
+            return False
+        enabled = self.selection.enabled
+        if not all(enabled(rule, category) for rule, category in set(map(_RULE_AND_CATEGORY, proposals))):
+            return False
+        return self.config.unsafe_fixes or all(map(_SAFE, proposals))
 
     def _allowed(self, doc: Document):  # noqa: ANN202 - a small closure
         enabled = self.selection.enabled
@@ -577,24 +593,30 @@ def _move(finding: Finding, start: int, end: int) -> Finding:
 def _changes(text: str, edits: list[Edit], lines: LineIndex, shared: Shared, offset: int = 0) -> list[Change]:
     """`edits` (offsets into `text` less `offset`: a block's; emptied on the way) as located
     changes of `text`. Tens of thousands of them on a mojibake-heavy text, nearly all of one
-    rule and a few messages: those are shared once per run of equal objects, not per change."""
-    text_of, position = shared.text, lines.position
+    rule and a few messages: those are shared once per run of equal objects, not per change;
+    the repaired words repeat too, so most strings are found kept without a call."""
+    text_of, known = shared.text, shared.known
     changes: list[Change] = []
+    append = changes.append
     rule = category = message = ""
     raw_rule: str | None = None
     raw_category: str | None = None
     raw_message: str | None = None
+    line, line_start, next_line = 0, 0, -1  # the last change's line, [line_start, next_line) of the text
     for edit in _draining(edits):
         start, end = (edit.start + offset, edit.end + offset) if offset else (edit.start, edit.end)
-        line, column = position(start)
+        if not line_start <= start < next_line:  # sorted: most changes share the line before's
+            line, line_start, next_line = lines.line_of(start)
         if edit.rule is not raw_rule:
             raw_rule, rule = edit.rule, text_of(edit.rule)
         if edit.category is not raw_category:
             raw_category, category = edit.category, text_of(edit.category)
         if edit.message is not raw_message:
             raw_message, message = edit.message, text_of(edit.message)
-        changes.append(new_change(rule, category, start, end, line, column,
-                                  text_of(text[start:end]), text_of(edit.replacement), message))
+        before, after = text[start:end], edit.replacement
+        before = known(before) or text_of(before)  # an empty string is its own kept copy
+        after = known(after) or text_of(after)
+        append(new_change(rule, category, start, end, line, start - line_start + 1, before, after, message))
     return changes
 
 

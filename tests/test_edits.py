@@ -190,3 +190,33 @@ def test_resolve_overlaps_shortcut_keeps_what_the_group_walk_keeps():
         assert got == expected, edits
         shortcut += got == ordered
     assert shortcut > 2_000
+
+
+def test_compose_near_the_later_edits_gives_what_the_full_walk_gives():
+    # compose walks only the first round's edits near a later pass's few: the rest (apart from
+    # each other in text1) are clusters of one in the full walk too
+    import random
+
+    from normalize.edits import _compose_near, _compose_walk
+
+    rng = random.Random(7)
+    windowed = 0
+    for _ in range(3_000):
+        text0 = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 400)))
+        first = _random_round(rng, text0, "r.one", rng.randint(1, 40))
+        text1 = apply_edits(text0, first)
+        second = _random_round(rng, text1, "r.two", rng.randint(1, 4))
+        got = compose(first, text1, second)
+        assert got == _compose_walk(first, text1, second), (text0, first, second)
+        assert apply_edits(text0, sorted(got, key=lambda e: (e.start, e.end))) == apply_edits(text1, second)
+        windowed += len(second) * 8 < len(first) and _compose_near(first, text1, second) is not None
+    assert windowed > 100
+
+
+def _random_round(rng, text: str, tag: str, count: int) -> list[Edit]:
+    raw = []
+    for _ in range(count):
+        start = rng.randint(0, len(text))
+        end = min(len(text), start + rng.choice((0, 1, 1, 2, 3)))
+        raw.append(edit(start, end, "".join(rng.choice("XY") for _ in range(rng.choice((0, 1, 1, 2, 3)))), tag))
+    return resolve_overlaps(raw)

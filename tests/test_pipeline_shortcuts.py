@@ -48,3 +48,59 @@ def test_changes_share_strings_and_locate_as_before():
     assert changes[0].message is changes[2].message and changes[0].after is changes[1].after
     lines = LineIndex(text)
     assert [lines.position(o) for o in (0, 3, 9, 2, 17, 10)] == [(1, 1), (2, 1), (3, 1), (1, 3), (4, 8), (4, 1)]
+
+
+def test_changes_walking_the_lines_locate_as_line_index_does():
+    # _changes asks the line index again only when a change leaves the line before's: every
+    # change (at a line's start, at its break, at the text's end, in a block) is located as
+    # LineIndex.position locates it
+    import random
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 30)))
+        offset = rng.choice((0, 0, 7))
+        whole = "x" * offset + text
+        points = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 8))))
+        edits = [Edit(p, min(p + rng.randint(0, 1), len(text)), "Z", "r.x", "encoding", "m") for p in points]
+        edits = [e for k, e in enumerate(edits) if k == 0 or edits[k - 1].end <= e.start]
+        changes = _changes(whole, list(edits), LineIndex(whole), Shared(), offset)
+        lines = LineIndex(whole)
+        assert [(c.line, c.column) for c in changes] == [lines.position(e.start + offset) for e in edits]
+        assert [c.before for c in changes] == [whole[e.start + offset : e.end + offset] for e in edits]
+
+
+def _kept_by_the_loop(engine: Normalizer, doc: Document, proposals: list[Edit]) -> tuple[list[Edit], int]:
+    """_round's loop without its shortcut: the proposals kept, and how many became suggestions."""
+    allowed = engine._allowed(doc)
+    kept, suggestions = [], 0
+    for edit in proposals:
+        if not allowed(edit.rule, edit.category, edit.start, edit.end):
+            continue
+        if edit.safe or engine.config.unsafe_fixes:
+            kept.append(edit)
+        else:
+            suggestions += 1
+    return kept, suggestions
+
+
+def test_all_kept_only_when_the_loop_keeps_every_proposal_as_it_is():
+    engines = [Normalizer(), Normalizer(ignore=["homoglyph"]), Normalizer(select=["encoding"]),
+               Normalizer(unsafe_fixes=True)]
+    texts = [("Plain Ð¡ÐµÑ€Ð³ÐµÐ¹ and donâ€™t, cafÃ©\u00ad and p\u0430ssword.\n", "text"),
+             ("See `donâ€™t` and https://example.com/Ã©t\u00e9 then cafÃ©\n", "markdown"),
+             ("Mr. A donâ€™t\n<!-- normalize: ignore-next-line -->\nMr. B â€™\n", "markdown")]
+    unsafe = Edit(0, 1, "X", "names.spelling", "transliteration", "m", safe=False)
+    outcomes = set()
+    for engine in engines:
+        repair, content = engine._stages
+        for text, markup in texts:
+            doc = Document(text, markup=markup)
+            proposals = [e for stage in repair + content if not stage.needs_language for e in stage.run(doc)[0]]
+            for batch in (proposals, proposals + [unsafe], [unsafe]):
+                shortcut = engine._all_kept(doc, batch)
+                kept, suggestions = _kept_by_the_loop(engine, doc, batch)
+                if shortcut:
+                    assert kept == batch and suggestions == 0, (text, batch)
+                outcomes.add((shortcut, kept == batch and suggestions == 0))
+    assert (True, True) in outcomes and (False, False) in outcomes
