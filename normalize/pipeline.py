@@ -254,8 +254,8 @@ class Normalizer:
         for number in range(MAX_PHASES):
             stages = (repair, content)[number % 2]
             changed = False
-            for _ in range(MAX_PASSES):
-                edits, found, complete = self._round(doc, stages, extra)
+            for number_in_phase in range(MAX_PASSES):
+                edits, found, complete = self._round(doc, stages, extra, last=number_in_phase == MAX_PASSES - 1)
                 extra = []
                 if found and edits and stages is repair:
                     # another kind of repair rewrote the text these point into ("Ã\x81" of UTF-8
@@ -305,15 +305,19 @@ class Normalizer:
         return _Undescribed(text, self.config.style, markup, configured)
 
     def _round(
-        self, doc: Document, stages: list[Stage], extra: list[Edit] | None = None,
+        self, doc: Document, stages: list[Stage], extra: list[Edit] | None = None, last: bool = True,
     ) -> tuple[list[Edit], list[Finding], bool]:
         """Proposals of `stages` resolved into edits, the findings, and whether no proposal
-        lost an overlap (then the stages are settled on the result)."""
+        lost an overlap (then the stages are settled on the result). `last`: no further pass
+        of this phase follows (else a stage `after_rewrites` waits for the repaired text)."""
         text = doc.text
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
         undetermined = None  # asked once, when the first stage needs the language (after the repairs)
+        rewritten = False  # a stage that rewrites damaged words proposed edits this pass
         for stage in stages:
+            if rewritten and getattr(stage, "after_rewrites", False):
+                continue  # (edits this pass mean another pass, on the repaired text)
             if stage.needs_language:
                 if undetermined is None:
                     undetermined = doc.language is None
@@ -322,6 +326,8 @@ class Normalizer:
             edits, found = stage.run(doc)
             proposals += edits
             findings += found
+            if edits and not last and getattr(stage, "rewrites_words", False):
+                rewritten = True
         if not proposals and not findings:
             return [], [], True
         allowed = self._allowed(doc)

@@ -104,3 +104,27 @@ def test_all_kept_only_when_the_loop_keeps_every_proposal_as_it_is():
                     assert kept == batch and suggestions == 0, (text, batch)
                 outcomes.add((shortcut, kept == batch and suggestions == 0))
     assert (True, True) in outcomes and (False, False) in outcomes
+
+
+def _replayed(text: str, result) -> str:  # noqa: ANN001 - a Result
+    """The input with the report's changes applied, from the last to the first."""
+    for change in sorted(result.changes, key=lambda c: c.start, reverse=True):
+        text = text[: change.start] + change.after + text[change.end :]
+    return text
+
+
+def test_look_alike_and_hygiene_wait_for_the_repaired_text():
+    # A pass whose mojibake repairs rewrite the text is not read for look-alikes: "вЂњB" is
+    # "“B" damaged, not a Cyrillic word with a Latin B (a finding the repair would orphan).
+    text = "S&P Confirms Ukrsotsbank\u2019s вЂњB-вЂњ Rating"
+    result = Normalizer().normalize_text(text)
+    assert result.text == "S&P Confirms Ukrsotsbank\u2019s \u201cB-\u201c Rating"
+    assert not [f for f in result.findings if f.rule.startswith("homoglyph")]
+    # What they do find outside the damage is still found, on the repaired text, and the
+    # report's offsets still rebuild the output from the input.
+    text = "The caf\u00c3\u00a9\u200b in Kyiv sold \u0441offee and donâ€™t\u00a0 worry.\n"
+    result = Normalizer(unsafe_fixes=True).normalize_text(text)
+    rules = {c.rule.split(".")[0] for c in result.changes}
+    assert {"encoding", "unicode", "homoglyph"} <= rules, result.changes
+    assert "café in Kyiv sold coffee and don’t" in result.text
+    assert _replayed(text, result) == result.text

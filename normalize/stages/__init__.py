@@ -24,6 +24,10 @@ class Stage(Protocol):
     needs_language: bool  # language-specific work: skipped when the document's language is unknown
     families: frozenset[str]  # the first part of the ids of the rules it emits
     categories: frozenset[str]
+    # Optional, default False (read with getattr): `rewrites_words` marks a stage whose edits
+    # replace whole damaged words (mojibake); `after_rewrites` marks one whose pass is put off
+    # while such a stage rewrites the text, when another pass is sure to follow: what it would
+    # find inside the damage is lost to the rewrite, and the rest it finds again next pass.
 
     def rules(self) -> list[Rule]: ...
 

@@ -132,6 +132,7 @@ def _bracket_class(pattern: str, pos: int) -> tuple[frozenset[str], int]:
 class EncodingStage:
     phase = "repair"
     needs_language = False
+    rewrites_words = True
     categories = frozenset({"encoding"})
     families = frozenset({"encoding"})
 
@@ -223,6 +224,7 @@ def _without_redecoded_lines(text: str, edits: list[Edit]) -> str:
 class HygieneStage:
     phase = "repair"
     needs_language = False
+    after_rewrites = True
     categories = frozenset({"unicode", "whitespace"})
     families = frozenset({"unicode", "whitespace"})
 
@@ -243,6 +245,7 @@ class HygieneStage:
 class HomoglyphStage:
     phase = "repair"
     needs_language = False
+    after_rewrites = True
     categories = frozenset({"homoglyph"})
     families = frozenset({"homoglyph"})
 
