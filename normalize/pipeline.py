@@ -314,7 +314,9 @@ class Normalizer:
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
         undetermined = None  # asked once, when the first stage needs the language (after the repairs)
-        rewritten = False  # a stage that rewrites damaged words proposed edits this pass
+        rewritten = False  # a stage that rewrites damaged words proposed edits this pass keeps
+        allowed = None
+        unsafe_fixes = self.config.unsafe_fixes
         for stage in stages:
             if rewritten and getattr(stage, "after_rewrites", False):
                 continue  # (edits this pass mean another pass, on the repaired text)
@@ -327,11 +329,12 @@ class Normalizer:
             proposals += edits
             findings += found
             if edits and not last and getattr(stage, "rewrites_words", False):
-                rewritten = True
+                # only an edit this round keeps brings the next pass (one in a code span does not)
+                allowed = allowed or self._allowed(doc)
+                rewritten = any(allowed(e.rule, e.category, e.start, e.end) and (e.safe or unsafe_fixes) for e in edits)
         if not proposals and not findings:
             return [], [], True
-        allowed = self._allowed(doc)
-        unsafe_fixes = self.config.unsafe_fixes
+        allowed = allowed or self._allowed(doc)
         kept: list[Edit] = []
         if self._all_kept(doc, proposals):
             kept = proposals  # what the loop below keeps (a mojibake text: one proposal per damaged word)

@@ -50,6 +50,8 @@ def inputs() -> Iterator[tuple[str, str | bytes]]:
     for path in sorted((ROOT / "fixtures").glob("*")):
         if path.suffix in (".txt", ".md") and ".expected" not in path.name:
             yield f"fixtures/{path.name}", path.read_text(encoding="utf-8")
+            if path.suffix == ".md":  # as `normalize` reads it: code spans and URLs protected
+                yield f"fixtures/{path.name}#markdown", path.read_text(encoding="utf-8")
     for path in sorted((ROOT / "tests" / "data" / "encoding-bytes").glob("*.txt")):
         yield f"bytes/{path.name}", path.read_bytes()
     for path in sorted((ROOT / "tests" / "data" / "langid-dev" / "sentences").glob("*.txt")):
@@ -70,7 +72,9 @@ def records() -> Iterator[dict]:
     for key, item in inputs():
         for name, engine in engines.items():
             try:
-                result = (engine.normalize_bytes(item) if isinstance(item, bytes) else engine.normalize_text(item))
+                markup = "markdown" if key.endswith("#markdown") else "text"
+                result = (engine.normalize_bytes(item, markup=markup) if isinstance(item, bytes)
+                          else engine.normalize_text(item, markup=markup))
                 body = {"text": result.text, **result.to_dict()}
             except Exception as error:  # noqa: BLE001 - an error is output too
                 body = {"error": f"{type(error).__name__}: {error}"}

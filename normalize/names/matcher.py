@@ -619,10 +619,13 @@ def _different_person(word: str, role: str, spelling: str) -> bool:
     return role == "surname" and word.endswith(_FEMALE_ENDINGS) != spelling.endswith(_FEMALE_ENDINGS)
 
 
+_UNIT_RE = regex.compile(r"[\p{L}\p{M}\p{N}'’ʼ_]+|[^\p{L}\p{M}\p{N}'’ʼ_]+")  # words, and what separates them
+
+
 def _unit_diff(original: str, replacement: str) -> list[tuple[int, int, str]]:
     """Edits covering whole differing words (and separators), so the report reads naturally."""
-    units_a = regex.findall(r"[\p{L}\p{M}\p{N}'’ʼ_]+|[^\p{L}\p{M}\p{N}'’ʼ_]+", original)
-    units_b = regex.findall(r"[\p{L}\p{M}\p{N}'’ʼ_]+|[^\p{L}\p{M}\p{N}'’ʼ_]+", replacement)
+    units_a = _UNIT_RE.findall(original)
+    units_b = _UNIT_RE.findall(replacement)
     if len(units_a) != len(units_b):
         return [(0, len(original), replacement)]
     edits: list[tuple[int, int, str]] = []
