@@ -316,3 +316,25 @@ def test_keep_phrases_leave_a_spelling_as_written(tmp_path: Path) -> None:
 
 def test_line_break_inside_a_name_is_no_variant(gaz: Gazetteer) -> None:
     assert changes(gaz, "banks in Hong\nKong said") == []
+
+
+def test_sentence_bounds_and_finding_positions_match_the_plain_scans() -> None:
+    # identity.sentence looks back from 100 characters first, and findings are placed by
+    # counting line breaks: both must give what the plain full scans give.
+    from normalize.edits import LineIndex
+    from normalize.names.identity import _SENTENCE_BREAK_RE, sentence
+    from normalize.names.matcher import _line_and_column
+
+    def plain_start(text: str, start: int) -> int:
+        lo = max(0, start - 400)
+        breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, lo, start)]
+        return breaks[-1] if breaks else lo
+
+    corpus = Path(__file__).resolve().parent.parent / "bench" / "corpora" / "news-modern"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:20]]
+    texts += ["A.\n\nB. " * 80, ("Word " * 30 + ".\n\n") * 10, "No break at all " * 50, "?!.\n \n" * 100]
+    for text in texts:
+        lines = LineIndex(text)
+        for start in range(0, len(text), 3):
+            assert sentence(text, start, start)[0] == plain_start(text, start), (text[:40], start)
+            assert _line_and_column(text, start) == lines.position(start)

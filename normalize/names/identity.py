@@ -195,10 +195,26 @@ def kept(text: str, start: int, end: int, entity: Entity) -> bool:
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence holding [start, end) (looked for within 400 characters)."""
     lo = max(0, start - 400)
-    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, lo, start)]
-    first = breaks[-1] if breaks else lo
+    first = _last_break_end(text, lo, start)
     after = _SENTENCE_BREAK_RE.search(text, end, min(len(text), end + 400))
     return first, after.start() + 1 if after else min(len(text), end + 400)
+
+
+def _last_break_end(text: str, lo: int, start: int) -> int:
+    """Where the last sentence break of text[lo:start] ends (lo if none), as a scan from lo
+    finds it. Most sentences are short: the scan starts 100 characters back when a letter or
+    digit stands there (no break holds one, so from there a scan meets the same breaks)."""
+    near = start - 100
+    last = None
+    if near > lo and text[near].isalnum():
+        for last in _SENTENCE_BREAK_RE.finditer(text, near, start):
+            pass
+        if last is not None:
+            return last.end()
+        start = near  # no break after it: the last one, if any, ends before it
+    for last in _SENTENCE_BREAK_RE.finditer(text, lo, start):
+        pass
+    return last.end() if last is not None else lo
 
 
 def _has_phrase(haystack: str, needle: str) -> bool:

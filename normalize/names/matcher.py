@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
 import regex
@@ -166,8 +167,9 @@ class NameMatcher:
                  for edit in self._edits(text, match, replacement)]
         findings: list[Finding] = []
         if doubtful:
-            lines = LineIndex(text)
-            findings = [self._finding(match, original, replacement, doubt, lines)
+            # a few findings are placed by counting line breaks; many, through an index of the lines
+            position = LineIndex(text).position if len(doubtful) > 8 else partial(_line_and_column, text)
+            findings = [self._finding(match, original, replacement, doubt, position)
                         for match, original, replacement, doubt in doubtful if match.close]
         return edits, findings
 
@@ -518,12 +520,18 @@ class NameMatcher:
             return f"{target}: {spelled} (near-miss '{before}'; {match.evidence})"
         return f"{target}: {spelled} (variant '{before}')"
 
-    def _finding(self, match: _Match, original: str, replacement: str, doubt: str, lines: LineIndex) -> Finding:
-        line, column = lines.position(match.start)
+    def _finding(self, match: _Match, original: str, replacement: str, doubt: str,
+                 position: Callable[[int], tuple[int, int]]) -> Finding:
+        line, column = position(match.start)
         target = match.entity.spelling(self.style)
         return Finding(match.entity.rule, CATEGORY, "info", match.start, match.end, original,
                        f"{target}: '{original}' may mean this entity ({doubt}; no identity evidence nearby)",
                        line=line, column=column, suggestion=replacement)
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of `offset`, as LineIndex.position gives it."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
 
 def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
     """Whole-word occurrences of `word`, by str.find: cheaper than compiling a regex per text."""
