@@ -9,7 +9,9 @@ and word of fr, de, es, pt, it, pl, tr, en, and ftfy's negative.json.
 Throughput (--throughput): mojibake-heavy documents (langid-dev sentences of eleven languages,
 20 to a document one per line and 100 to a document on one line, and Reuters stories with curly quotes when /work/shared/data is present, written as UTF-8 and
 read in cp1252, cp1250, cp1251 or cp1253), timed side by side with `ftfy.fix_text` on the same
-documents, interleaved, best of several rounds.
+documents, interleaved, best of several rounds; then the same per kind of document (Latin-script
+languages, Cyrillic and Greek, Reuters), and Cyrillic and Greek UTF-8 read as cp1252, a kind the
+mix leaves out.
 
 Usage: python bench/encoding_eval.py [--data tests/data] [--throughput [--cpu]]
 """
@@ -242,25 +244,47 @@ def mojibake(text: str, page: str) -> str:
     return "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode("utf-8"))
 
 
-def mojibake_documents(data: Path) -> list[str]:
-    docs = []
+def mojibake_groups(data: Path) -> dict[str, list[str]]:
+    """The throughput corpus, by kind of document (see the module docstring)."""
+    groups: dict[str, list[str]] = {}
     for lang, page in MOJIBAKE_PAGES.items():
         sentences = lines(data, "sentences", lang)
-        docs += [mojibake("\n".join(sentences[i : i + 20]) + "\n", page) for i in range(0, len(sentences), 20)]
+        group = groups.setdefault(_group_name(lang, page), [])
+        group += [mojibake("\n".join(sentences[i : i + 20]) + "\n", page) for i in range(0, len(sentences), 20)]
         # paragraphs as single lines, as many feeds and scrapes deliver them
-        docs += [mojibake(" ".join(sentences[i : i + 100]) + "\n", page) for i in range(0, len(sentences), 100)]
+        group += [mojibake(" ".join(sentences[i : i + 100]) + "\n", page) for i in range(0, len(sentences), 100)]
     if REUTERS.exists():
+        group = groups.setdefault("Reuters stories, curly quotes, as cp1252", [])
         with REUTERS.open(encoding="utf-8") as handle:
             for line, _ in zip(handle, range(300)):
                 story = json.loads(line)["text"].replace(" '", " ‘").replace("'", "’").replace(' "', " “").replace('"', "”")
-                docs.append(mojibake(story + "\nThe £15.8m deal, said José Müller, was “done”.\n", "cp1252"))
+                group.append(mojibake(story + "\nThe £15.8m deal, said José Müller, was “done”.\n", "cp1252"))
+    return groups
+
+
+def _group_name(lang: str, page: str) -> str:
+    return "Latin-script (fr de es pt it tr pl)" if lang in LATIN else f"Cyrillic, Greek (ru uk bg el) as {page[:5]}x"
+
+
+def mojibake_documents(data: Path) -> list[str]:
+    return [doc for group in mojibake_groups(data).values() for doc in group]
+
+
+def cyrillic_greek_as_cp1252(data: Path) -> list[str]:
+    """Not in the headline mix: Russian, Ukrainian, Bulgarian and Greek UTF-8 read as cp1252
+    ("Ð¡ÐµÑ€Ð³ÐµÐ¹"), every word damaged, 20 sentences to a document."""
+    docs = []
+    for lang in ("ru", "uk", "bg", "el"):
+        sentences = lines(data, "sentences", lang)
+        docs += [mojibake("\n".join(sentences[i : i + 20]) + "\n", "cp1252") for i in range(0, len(sentences), 20)]
     return docs
 
 
 def eval_throughput(data: Path, rounds: int = 3, clock=time.perf_counter) -> None:
     from normalize import Normalizer
 
-    docs = mojibake_documents(data)
+    groups = mojibake_groups(data)
+    docs = [doc for group in groups.values() for doc in group]
     size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     encoding_only = Normalizer(select=["encoding"])
     everything = Normalizer()
@@ -282,6 +306,19 @@ def eval_throughput(data: Path, rounds: int = 3, clock=time.perf_counter) -> Non
     print(f"throughput on {len(docs)} mojibake-heavy documents ({size:.2f} MB UTF-8), best of {rounds}, {kind}:")
     for name, secs in best.items():
         print(f"  {name:28s} {size / secs:6.2f} MB/s  ({best['ftfy.fix_text'] / secs:.2f}x ftfy.fix_text)")
+    # the same two engines per kind of document, and a kind left out of the mix above
+    pair = {"ftfy.fix_text": ftfy.fix_text, "normalize (all rules)": runners["normalize (all rules)"]}
+    print("  by kind of document, all rules vs ftfy.fix_text:")
+    extra = {"not in the mix: Cyrillic, Greek as cp1252": cyrillic_greek_as_cp1252(data)}
+    for label, group in {**groups, **extra}.items():
+        times = {name: float("inf") for name in pair}
+        for _ in range(rounds):
+            for name, fn in pair.items():
+                start = clock()
+                for doc in group:
+                    fn(doc)
+                times[name] = min(times[name], clock() - start)
+        print(f"    {label:44s} {len(group):4d} documents  {times['ftfy.fix_text'] / times['normalize (all rules)']:.2f}x")
     long_line = mojibake(" ".join(lines(data, "sentences", "fr")) * 2 + "\n", "cp1252")  # one 0.1 MB line
     for name in ("ftfy.fix_text", "encoding stage (one pass)"):
         start = time.perf_counter()

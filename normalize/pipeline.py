@@ -254,8 +254,14 @@ class Normalizer:
         for number in range(MAX_PHASES):
             stages = (repair, content)[number % 2]
             changed = False
-            for number_in_phase in range(MAX_PASSES):
-                edits, found, complete = self._round(doc, stages, extra, last=number_in_phase == MAX_PASSES - 1)
+            # A pass in which stages waited for a repair's result is not counted against them:
+            # they still get MAX_PASSES passes of their own (and the phase at most twice that).
+            counted = passes = 0
+            while counted < MAX_PASSES and passes < 2 * MAX_PASSES:
+                last = counted == MAX_PASSES - 1 or passes == 2 * MAX_PASSES - 1
+                edits, found, complete, waited = self._round(doc, stages, extra, last=last)
+                passes += 1
+                counted += not waited
                 extra = []
                 if found and edits and stages is repair:
                     # another kind of repair rewrote the text these point into ("Ã\x81" of UTF-8
@@ -306,10 +312,11 @@ class Normalizer:
 
     def _round(
         self, doc: Document, stages: list[Stage], extra: list[Edit] | None = None, last: bool = True,
-    ) -> tuple[list[Edit], list[Finding], bool]:
-        """Proposals of `stages` resolved into edits, the findings, and whether no proposal
-        lost an overlap (then the stages are settled on the result). `last`: no further pass
-        of this phase follows (else a stage `after_rewrites` waits for the repaired text)."""
+    ) -> tuple[list[Edit], list[Finding], bool, bool]:
+        """Proposals of `stages` resolved into edits, the findings, whether no proposal lost an
+        overlap (then the stages are settled on the result), and whether a stage waited. `last`:
+        no further pass of this phase follows (else a stage `after_rewrites` waits for the
+        repaired text when a repair rewrites it: the repair's edits bring another pass)."""
         text = doc.text
         proposals: list[Edit] = list(extra or [])
         findings: list[Finding] = []
@@ -317,9 +324,11 @@ class Normalizer:
         rewritten = False  # a stage that rewrites damaged words proposed edits this pass keeps
         allowed = None
         unsafe_fixes = self.config.unsafe_fixes
+        waited = False
         for stage in stages:
             if rewritten and getattr(stage, "after_rewrites", False):
-                continue  # (edits this pass mean another pass, on the repaired text)
+                waited = True
+                continue
             if stage.needs_language:
                 if undetermined is None:
                     undetermined = doc.language is None
@@ -333,7 +342,7 @@ class Normalizer:
                 allowed = allowed or self._allowed(doc)
                 rewritten = any(allowed(e.rule, e.category, e.start, e.end) and (e.safe or unsafe_fixes) for e in edits)
         if not proposals and not findings:
-            return [], [], True
+            return [], [], True, waited
         allowed = allowed or self._allowed(doc)
         kept: list[Edit] = []
         if self._all_kept(doc, proposals):
@@ -348,7 +357,7 @@ class Normalizer:
                     findings.append(_as_suggestion(text, edit))
         findings = [f for f in findings if allowed(f.rule, f.category, f.start, f.end, finding=True)]
         resolved = resolve_overlaps(kept)
-        return resolved, findings, len(resolved) == len(kept)
+        return resolved, findings, len(resolved) == len(kept), waited
 
     def _all_kept(self, doc: Document, proposals: list[Edit]) -> bool:
         """Whether `_round` keeps every proposal as it is, checked at C speed: no protected span

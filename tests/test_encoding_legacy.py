@@ -204,3 +204,17 @@ def test_cp1251_bytes_by_codec_agree_with_the_table():
         expected = bytes([ord(ch) if ch.isascii() else table[ch]]) if ch.isascii() or ch in table else None
         assert _cp1251_bytes(ch) == expected, ch
     assert _cp1251_bytes("Рѕ\x98x") == bytes([table["Р"], table["ѕ"], 0x98, ord("x")])
+
+
+def test_a_hint_token_starts_where_the_last_space_before_it_ends() -> None:
+    import random
+
+    from normalize.encoding.legacy import SPACES, TOKEN_START_RE
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab \n\t\rРё") for _ in range(rng.randint(1, 20)))
+        done = rng.randint(0, len(text))
+        hint = rng.randint(done, len(text))
+        expected = max(text.rfind(space, done, hint) for space in SPACES) + 1 or done
+        assert TOKEN_START_RE.search(text, done, hint).start() == expected, (text, done, hint)

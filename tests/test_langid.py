@@ -151,3 +151,27 @@ def test_native_cue_search_finds_what_startswith_finds():
         for stems in NATIVE_CUES.values():
             expected = any(w.startswith(stems) for w in words)
             assert (_cue_re(stems).search("\n".join(words)) is not None) == expected, (words, stems)
+
+
+def test_the_shortcuts_of_identify_agree_with_the_census() -> None:
+    # identify skips the census when the caller names the script, and drops the letters every
+    # candidate language writes before collecting the rest: both must decide as the full count does.
+    import random
+
+    from normalize.langid import ALPHABETS, _shared_letters
+    from normalize.langid.scripts import KANA, counts_a_letter, has_kana
+
+    rng = random.Random(5)
+    pool = "abcПриветїґўΣσ日本語ひらがなカタカナ𒀀 .,1ｱ\u0301"
+    for _ in range(5000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        census = script_census(text)
+        assert counts_a_letter(text) == bool(census), text
+        assert has_kana(text) == any(census.get(k) for k in KANA), text
+    for script, alphabets in ALPHABETS.items():
+        letters = "".join(sorted(set().union(*alphabets.values())))
+        for _ in range(300):
+            word = "".join(rng.choice(letters + "xyz") for _ in range(rng.randint(1, 12)))
+            rest = set(_shared_letters(script).sub("", word))
+            for alphabet in alphabets.values():
+                assert len(rest - set(alphabet)) == len(set(word) - set(alphabet)), (script, word)

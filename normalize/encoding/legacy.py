@@ -344,7 +344,7 @@ def _utf8_tokens(text: str) -> Iterator[tuple[int, int, str | None]]:
     for hint in _cp1251_hint_re().finditer(text):
         if hint.start() < done:
             continue
-        start = max(text.rfind(space, done, hint.start()) for space in SPACES) + 1 or done
+        start = TOKEN_START_RE.search(text, done, hint.start()).start()
         end = TOKEN_RE.match(text, start).end()  # type: ignore[union-attr]
         raw = _cp1251_bytes(text[start:end])
         while raw and _ends_with_lone_lead(raw) and (following := TOKEN_RE.match(text, end + 1)) is not None:
@@ -357,6 +357,8 @@ def _utf8_tokens(text: str) -> Iterator[tuple[int, int, str | None]]:
 
 
 SPACES = " \t\n\r\f\v"  # what ends a TOKEN_RE token
+# matched right to left from the hint: where its token starts (or `done`), in one short scan
+TOKEN_START_RE = regex.compile(r"[^ \t\n\r\f\v]*", regex.REVERSE)
 
 
 @cache

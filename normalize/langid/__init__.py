@@ -16,7 +16,7 @@ from functools import cache
 from itertools import repeat
 from typing import Any
 
-from .scripts import KANA, main_script, script_census, script_of
+from .scripts import KANA, counts_a_letter, has_kana, main_script, script_census, script_of
 from .tables import (
     ALPHABETS,
     BESIDE_CHARS,
@@ -44,14 +44,30 @@ _GROUPS = {"Cyrillic": "cyrillic", "Arabic": "arabic"}
 
 
 def _words(fragment: str) -> list[str]:
+    return _pattern(r"\p{L}+").findall(fragment.lower())
+
+
+@cache
+def _pattern(source: str) -> Any:
+    """A compiled `regex` pattern (imported on first use: `import normalize.langid` stays cheap)."""
     from .scripts import _regex
 
-    return _regex().findall(r"\p{L}+", fragment.lower())
+    return _regex().compile(source)
+
+
+PERSIAN_YEH = "\u06cc"
 
 
 def _fold(word: str) -> str:
     """As the profiles were built: Persian yeh read as Arabic yeh (langdetect's habit)."""
-    return word.replace("\u06cc", "\u064a")
+    return word.replace(PERSIAN_YEH, "\u064a")
+
+
+@cache
+def _shared_letters(script: str) -> re.Pattern[str]:
+    """Runs of the letters that every language written in `script` has (stdlib re: a plain class)."""
+    shared = frozenset.intersection(*map(frozenset, ALPHABETS[script].values()))
+    return re.compile("[" + "".join(map(re.escape, sorted(shared))) + "]+") if shared else re.compile("(?!)")
 
 
 def _softmax(scores: dict[str, float]) -> dict[str, float]:
@@ -99,7 +115,7 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
     from .scripts import _regex
 
     priors: dict[str, float] = {}
-    words = set(_regex().findall(r"\p{Latin}+", context)) if context else set()
+    words = set(_pattern(r"\p{Latin}+").findall(context)) if context else set()
     for language, cues in CONTEXT_CUES.items():
         if not cues.isdisjoint(words):
             priors[language] = CONTEXT_PRIOR
@@ -107,12 +123,13 @@ def _context_priors(context: str, fragment: str) -> dict[str, float]:
     if at >= 0:
         after = at + len(fragment)
         beside = f"{context[max(0, at - BESIDE_CHARS) : at]} {context[after : after + BESIDE_CHARS]}"
-        named = set(_regex().findall(r"\p{Latin}+", beside))
+        named = set(_pattern(r"\p{Latin}+").findall(beside))
         for language, adjectives in LANGUAGE_ADJECTIVES.items():
             if not adjectives.isdisjoint(named):
                 priors[language] = priors.get(language, 0.0) + CONTEXT_PRIOR
     # a word (one per line) starting with a language's stem: one C-speed search per language
-    native = "\n".join(w.lower() for w in _regex().findall(r"\p{Cyrillic}{4,}", f"{fragment} {context}"))
+    # (lower-cased first: Cyrillic letters lower-case to Cyrillic letters, one for one)
+    native = "\n".join(_pattern(r"\p{Cyrillic}{4,}").findall(f"{fragment} {context}".lower()))
     for language, stems in NATIVE_CUES.items():
         if _cue_re(stems).search(native):
             priors[language] = max(priors.get(language, 0.0), CONTEXT_PRIOR)
@@ -132,27 +149,34 @@ def _nearby_words(context: str, fragment: str, script: str) -> list[str]:
     from .scripts import _regex
 
     rest = context.replace(fragment, " ", 1)
-    return [w.lower() for w in _regex().findall(rf"\p{{Script={script}}}+", rest)][:40]
+    return [w.lower() for w in _pattern(rf"\p{{Script={script}}}+").findall(rest)][:40]
 
 
 def _by_alphabet(script: str, words: list[str], priors: dict[str, float] | None = None,
                  nearby: list[str] | None = None) -> tuple[str, float]:
     """Candidates that write the fragment's letters, then the n-gram model among them."""
-    from .model import group_word_log_probability, load_group
+    from .model import group_word_log_probabilities, load_group
 
-    letters = set("".join(words))
+    joined = "".join(words)
     alphabets = ALPHABETS[script]
+    # the letters every candidate writes cannot be missing from any: dropped first, at C speed
+    # (a set of every letter of a long sample costs an object per letter)
+    letters = set(_shared_letters(script).sub("", joined))
     missing = {lang: len(letters - alphabet) for lang, alphabet in alphabets.items()}
     group = _GROUPS[script]
     profiles = load_group(group)
     priors = {**(priors or {})}
     for lang, value in _orthography(script, words).items():
         priors[lang] = priors.get(lang, 0.0) + value
-    # each word folded once, not once per language; map() sums the same terms in the same order
-    folded, near = [_fold(w) for w in words], [_fold(w) for w in nearby or ()]
+    # each word folded once and scored once for every language of the group; a language's
+    # column of scores is summed in the order of the words
+    folded = [_fold(w) for w in words] if PERSIAN_YEH in joined else words
+    near = [_fold(w) for w in nearby or ()]
+    own = dict(zip(profiles, zip(*map(group_word_log_probabilities, repeat(group), folded))))
+    beside = dict(zip(profiles, zip(*map(group_word_log_probabilities, repeat(group), near))))
     scores = {
-        lang: sum(map(group_word_log_probability, repeat(group), repeat(lang), folded))
-        + NEARBY_WEIGHT * sum(map(group_word_log_probability, repeat(group), repeat(lang), near))
+        lang: sum(own.get(lang, ()))
+        + NEARBY_WEIGHT * sum(beside.get(lang, ()))
         + PRIORS.get(lang, 0.0)
         + priors.get(lang, 0.0)
         + missing[lang] * MISSING_LETTER_PENALTY
@@ -261,12 +285,17 @@ def identify(fragment: str, script: str | None = None, context: str = "") -> tup
     >>> identify("津波", context="The word tsunami (津波) means harbour wave")[0]
     'ja'
     """
-    census = script_census(fragment)
-    if not census:
+    if script is None:
+        census = script_census(fragment)
+        if not census:
+            return UNDETERMINED
+        if any(census.get(k) for k in KANA):
+            return "ja", 0.99
+        script = _fragment_script(census)
+    elif not counts_a_letter(fragment):  # what the census would say, without counting every letter
         return UNDETERMINED
-    if any(census.get(k) for k in KANA):
+    elif has_kana(fragment):
         return "ja", 0.99
-    script = script or _fragment_script(census)
     if script == "Han":
         priors = _context_priors(context, fragment)
         for lang, value in _romanisation(context, fragment).items():

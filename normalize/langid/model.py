@@ -104,10 +104,11 @@ def word_log_probability(profile: Profile, word: str) -> float:
 
 
 @lru_cache(maxsize=65_536)
-def group_word_log_probability(group: str, language: str, word: str) -> float:
-    """word_log_probability by group and language, remembered: the words near one fragment
-    are the next fragment's own words and neighbours, scored again for every fragment."""
-    return word_log_probability(load_group(group)[language], word)
+def group_word_log_probabilities(group: str, word: str) -> tuple[float, ...]:
+    """word_log_probability under each profile of the group, in load_group's order, remembered:
+    the words near one fragment are the next fragment's own words and neighbours, scored again
+    for every fragment (one look-up per word, not one per word and language)."""
+    return tuple(word_log_probability(profile, word) for profile in load_group(group).values())
 
 
 def han_log_likelihoods(chars: str) -> dict[str, float]:

@@ -87,6 +87,22 @@ def script_census(text: str) -> dict[str, int]:
     return counts
 
 
+def counts_a_letter(text: str) -> bool:
+    """Whether script_census(text) counts anything: a letter of a listed script."""
+    return any(match.lastgroup != "other" or script_of(match.group()) is not None
+               for match in _census_pattern().finditer(text))
+
+
+def has_kana(text: str) -> bool:
+    """Whether script_census(text) counts Hiragana or Katakana letters."""
+    return _kana_pattern().search(text) is not None
+
+
+@cache
+def _kana_pattern() -> Any:
+    return _regex().compile("|".join(f"[\\p{{Script={name}}}&&\\p{{L}}]" for name in KANA), _regex().V1)
+
+
 @cache
 def _letter_script(ch: str) -> str | None:
     """The census's script of one character: a group of `_census_pattern` (runs of one script's
