@@ -106,11 +106,11 @@ def _seams(text: str) -> list[int]:
     English one a scan for its few Greek or Cyrillic letters.
     """
     sample = text[:SAMPLE_CHARS]
-    latin = _FAMILIES["latin"]
-    if _at_least(_ANY_NON_LATIN, sample, len(latin.findall(sample))):
+    latin_letters = len(sample) - len(_LATIN_RUN.sub("", sample))  # counted a run at a time, not a letter
+    if _at_least(_ANY_NON_LATIN, sample, latin_letters):
         runs, other = _LATIN_RUN, _ANY_NON_LATIN
     else:
-        runs, other = _NON_LATIN_RUN, latin
+        runs, other = _NON_LATIN_RUN, _FAMILIES["latin"]
     found = [
         run.start()
         for run in runs.finditer(text)
