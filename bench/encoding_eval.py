@@ -295,13 +295,7 @@ def eval_throughput(data: Path, rounds: int = 3, clock=time.perf_counter) -> Non
                "normalize (all rules)": lambda d: everything.normalize_text(d).text}
     for fn in runners.values():  # warm up: imports, models, compiled stages
         fn(docs[0])
-    best = {name: float("inf") for name in runners}
-    for _ in range(rounds):
-        for name, fn in runners.items():
-            start = clock()
-            for doc in docs:
-                fn(doc)
-            best[name] = min(best[name], clock() - start)
+    best = _best_times(runners, docs, rounds, clock)
     kind = "CPU time" if clock is time.process_time else "wall-clock"
     print(f"throughput on {len(docs)} mojibake-heavy documents ({size:.2f} MB UTF-8), best of {rounds}, {kind}:")
     for name, secs in best.items():
@@ -311,13 +305,7 @@ def eval_throughput(data: Path, rounds: int = 3, clock=time.perf_counter) -> Non
     print("  by kind of document, all rules vs ftfy.fix_text:")
     extra = {"not in the mix: Cyrillic, Greek as cp1252": cyrillic_greek_as_cp1252(data)}
     for label, group in {**groups, **extra}.items():
-        times = {name: float("inf") for name in pair}
-        for _ in range(rounds):
-            for name, fn in pair.items():
-                start = clock()
-                for doc in group:
-                    fn(doc)
-                times[name] = min(times[name], clock() - start)
+        times = _best_times(pair, group, rounds, clock)
         print(f"    {label:44s} {len(group):4d} documents  {times['ftfy.fix_text'] / times['normalize (all rules)']:.2f}x")
     long_line = mojibake(" ".join(lines(data, "sentences", "fr")) * 2 + "\n", "cp1252")  # one 0.1 MB line
     for name in ("ftfy.fix_text", "encoding stage (one pass)"):
@@ -326,6 +314,18 @@ def eval_throughput(data: Path, rounds: int = 3, clock=time.perf_counter) -> Non
         print(f"  {name:28s} {time.perf_counter() - start:6.2f} s on one {len(long_line.encode()) / 1e6:.2f} MB line "
               "of French mojibake")
     eval_legacy_throughput(data)
+
+
+def _best_times(runners: dict, docs: list[str], rounds: int, clock) -> dict[str, float]:  # noqa: ANN001
+    """Each runner's best time over `docs`, rounds interleaved."""
+    best = {name: float("inf") for name in runners}
+    for _ in range(rounds):
+        for name, fn in runners.items():
+            start = clock()
+            for doc in docs:
+                fn(doc)
+            best[name] = min(best[name], clock() - start)
+    return best
 
 
 def eval_legacy_throughput(data: Path) -> None:
