@@ -112,8 +112,6 @@ def _orthography(script: str, words: list[str]) -> dict[str, float]:
 def _context_priors(context: str, fragment: str) -> dict[str, float]:
     """Log-priors from cue words around a fragment ("Russian", "Kremlin", "Tokyo") and from names
     in their own script, in the fragment or near it ("Путина")."""
-    from .scripts import _regex
-
     priors: dict[str, float] = {}
     words = set(_pattern(r"\p{Latin}+").findall(context)) if context else set()
     for language, cues in CONTEXT_CUES.items():
@@ -146,8 +144,6 @@ def _nearby_words(context: str, fragment: str, script: str) -> list[str]:
     """Other words of the fragment's script near it: the rest of the quote, a name nearby."""
     if not context:
         return []
-    from .scripts import _regex
-
     rest = context.replace(fragment, " ", 1)
     return [w.lower() for w in _pattern(rf"\p{{Script={script}}}+").findall(rest)][:40]
 

@@ -528,6 +528,7 @@ class NameMatcher:
                        f"{target}: '{original}' may mean this entity ({doubt}; no identity evidence nearby)",
                        line=line, column=column, suggestion=replacement)
 
+
 def _line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of `offset`, as LineIndex.position gives it."""
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
