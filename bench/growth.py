@@ -196,7 +196,9 @@ def _rss_kb() -> int:
 
 
 def measure_one(path: str, markup: str) -> dict[str, float]:
-    """In a fresh process: compile on a small sample, read the input, time one call."""
+    """In a fresh process: compile on a small sample, read the input, time one call (of the
+    checkout this file belongs to, not whichever one is installed)."""
+    sys.path.insert(0, str(ROOT))
     import normalize
 
     engine = normalize.Normalizer(config={"max-bytes": 1 << 40})

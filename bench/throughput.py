@@ -24,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import sys
 import time
 from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # time this checkout, not whichever one is installed
 SENTENCES = ROOT / "tests" / "data" / "langid-dev" / "sentences" / "en.txt"
 REUTERS = ROOT.parent / "shared" / "data" / "reuters-21578" / "articles.jsonl"  # ../shared beside the checkout
 NEWS = ROOT / "bench" / "corpora" / "news-modern"
