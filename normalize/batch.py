@@ -7,6 +7,7 @@ outcome of each file is a plain value so it can cross process boundaries.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import Callable, Generator
 
@@ -173,10 +174,26 @@ def _interrupted(signum: int, frame: object) -> None:
     raise SystemExit(130)
 
 
+STOP_GRACE = 5.0  # seconds a stopped worker has to clean up before it is killed
+
+
 def _stop(pool: object) -> None:
-    for worker in list((getattr(pool, "_processes", None) or {}).values()):
-        if worker.is_alive():
-            worker.terminate()
+    """Stop the pool's workers: SIGTERM first (a worker writing a file removes its temporary
+    file), then SIGKILL for any still running STOP_GRACE seconds later. A worker can outlive
+    SIGTERM: the pool's worker loop catches the SystemExit a task raises and waits for the next
+    task, possibly on a queue lock a stopped sibling held, and the pool's shutdown would wait for
+    it for ever. (The sentinels are waited on, not the processes: the pool's own thread reaps them.)"""
+    from multiprocessing.connection import wait
+
+    workers = {w.sentinel: w for w in list((getattr(pool, "_processes", None) or {}).values()) if w.is_alive()}
+    for worker in workers.values():
+        worker.terminate()
+    deadline = time.monotonic() + STOP_GRACE
+    while workers and (left := deadline - time.monotonic()) > 0:
+        for sentinel in wait(list(workers), left):
+            workers.pop(sentinel)
+    for worker in workers.values():
+        worker.kill()
 
 
 def _alone(target: Target, engine: Normalizer, options: Options) -> Outcome:

@@ -421,6 +421,54 @@ def test_a_reader_that_leaves_early_gets_a_message_and_status_2(tmp_path):
     assert "Traceback" not in errors and "internal error" not in errors
 
 
+STUBBORN_BATCH = """
+import signal, sys, time
+from pathlib import Path
+import normalize.batch as batch
+from normalize.files import Target
+from normalize.pipeline import Normalizer
+
+def stubborn_init():  # a worker that outlives SIGTERM, as one stuck on a queue lock does
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+def stuck(target, engine, options):
+    time.sleep(3600)
+
+def interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+batch._worker_init, batch.process, batch.STOP_GRACE = stubborn_init, stuck, 0.5
+engine = Normalizer()
+targets = [Target(Path(name), name, True) for name in sys.argv[1:]]
+signal.signal(signal.SIGALRM, interrupt)
+signal.alarm(2)
+try:
+    for outcome in batch.process_all(targets, lambda target: engine, batch.Options(), 2):
+        pass
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_an_interrupted_batch_stops_workers_that_ignore_sigterm(tmp_path):
+    """Ctrl-C during a batch: workers get SIGTERM, and SIGKILL once the grace period is over, so
+    a worker that does not stop (the pool's loop swallows the SystemExit of a task; a sibling
+    may have died holding the queue's lock) cannot hang the pool's shutdown for ever."""
+    import signal
+
+    names = [str(article(tmp_path, name=f"a{number}.txt")) for number in range(4)]
+    process = subprocess.Popen([sys.executable, "-c", STUBBORN_BATCH, *names], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, errors = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the run and its stuck workers
+        process.communicate()
+        pytest.fail("the interrupted batch did not stop its workers")
+    assert out.strip() == "stopped", errors[-2000:]
+
+
 def test_a_run_cut_short_closes_its_batch(tmp_path, monkeypatch):
     """The process leaves without the interpreter's teardown (os._exit), which would skip the
     batch generator's clean-up (shutting the worker pool down): the CLI closes it itself when a
