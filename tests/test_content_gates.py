@@ -197,3 +197,31 @@ def test_house_spellings_that_open_no_window_change_no_result(style):
         texts.append(" ".join(f"{w.upper()} (Wire) - {w} and {w.upper()} {w}, Mr {w}'s {w.lower()}." for w in group))
     for text in texts:
         assert fast.find(text) == full.find(text), text[:120]
+
+
+def test_the_stdlib_scan_for_non_ascii_capitals_finds_what_the_regex_scan_finds():
+    """With capitals beyond ASCII, a stdlib-re pattern listing them replaces `\\b\\p{Lu}\\w*` unless
+    a character of the text is a word character to one engine only (then the regex one runs)."""
+    import random
+
+    import regex
+
+    from normalize.document import _stdlib_capital_word
+
+    rng = random.Random(2)
+    plain = list("abcXYZ _-'’.,\n1") + list("ÁÉÖØŁŠŽñéüøłšžĳǅǈİẞßΣσДдЖж")
+    odd = ["e\u0301", "²", "½", "Ⅻ", "Ⓐ", "‿", "\u200d"]  # marks, numbers, symbols, joiners
+    used = 0
+    for pool in (plain, plain + odd):
+        for _ in range(4000):
+            text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
+            unusual = Document(text).unusual_chars
+            if not any(map(str.isupper, unusual)):
+                continue
+            expected = regex.findall(r"\b\p{Lu}\w*", text)
+            pattern = _stdlib_capital_word(unusual)
+            if pattern is not None:
+                used += 1
+                assert pattern.findall(text) == expected, text
+            assert Document(text).capital_words == frozenset(expected), text
+    assert used > 3000  # the stdlib scan did the work for the plain pool
