@@ -338,3 +338,21 @@ def test_sentence_bounds_and_finding_positions_match_the_plain_scans() -> None:
         for start in range(0, len(text), 3):
             assert sentence(text, start, start)[0] == plain_start(text, start), (text[:40], start)
             assert _line_and_column(text, start) == lines.position(start)
+
+
+def test_the_name_list_answers_the_same_bisected_or_hashed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long run switches is_known_name from bisecting the list to a set of its lines.
+    import random
+
+    from normalize.names import words
+
+    lines, start, end = words._section("names")
+    listed = [line.decode() for line in lines[start:end].split(b"\n")]
+    rng = random.Random(4)
+    probes = rng.sample(listed, 500) + [w + "x" for w in rng.sample(listed, 500)] + ["", "condon", "nowak", "zz\n"]
+    expected = [words._contains(words._section("names"), p) for p in probes]
+    assert any(expected) and not all(expected)
+    words.is_known_name.cache_clear()
+    monkeypatch.setattr(words, "_names_looked_up", [words.HASH_NAMES_AFTER])
+    assert [words.is_known_name(p) for p in probes] == expected
+    words.is_known_name.cache_clear()

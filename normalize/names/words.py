@@ -134,4 +134,20 @@ def is_known_word(word: str) -> bool:
 def is_known_name(key: str) -> bool:
     """True when a folded word is somebody's given name or surname in its own right ("condon",
     "nowak", "johansson"): a near miss that is a real name is another person, not a misspelling."""
-    return _contains(_section("names"), key)
+    if _names_looked_up[0] < HASH_NAMES_AFTER:  # a run that meets few new words: bisect in place
+        _names_looked_up[0] += 1
+        return _contains(_section("names"), key)
+    return key.encode("utf-8", "surrogatepass") in _name_set()
+
+
+# Every new capitalised word of a corpus is looked up once: a long run (a batch, an ingester)
+# meets thousands, and then hashing the list's 37,000 lines once (~5 ms, ~3 MB) costs less than
+# bisecting for each (a few µs apiece). A command-line run on an article stays under the limit.
+HASH_NAMES_AFTER = 1_000
+_names_looked_up = [0]
+
+
+@lru_cache(maxsize=1)
+def _name_set() -> frozenset[bytes]:
+    lines, start, end = _section("names")
+    return frozenset(lines[start:end].split(b"\n"))
