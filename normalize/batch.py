@@ -137,7 +137,7 @@ def process_all(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         # map() yields in the order of `files`, lazily: output order never depends on scheduling
-        results = pool.map(process, files, engine_per_file, [options] * len(files), chunksize=chunk)
+        results = pool.map(_in_worker, files, engine_per_file, [options] * len(files), chunksize=chunk)
         broken = False
         for target in targets:
             if target.path is None:
@@ -160,10 +160,26 @@ def process_all(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _in_worker(target: Target, engine: Normalizer, options: Options) -> Outcome:
+    """`process` in a pool worker, which a stopped batch (SIGTERM, see `_interrupted`) ends early:
+    the file being done stops after its clean-up, and no queued file is started."""
+    if _stopping[0]:
+        return Outcome(target.display, error=f"{target.display}: not processed: the run was stopped")
+    _busy[0] = True
+    try:
+        return process(target, engine, options)
+    except SystemExit:
+        return Outcome(target.display, error=f"{target.display}: stopped; not changed")
+    finally:
+        _busy[0] = False
+
+
+_busy = [False]  # in a worker: a file is being done
+_stopping = [False]  # in a worker: SIGTERM came
+
+
 def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them with SIGTERM; SIGTERM
-    becomes SystemExit, so that a file being written removes its temporary file and an idle
-    worker exits without a traceback."""
+    """Workers leave Ctrl-C to the main process, which stops them with SIGTERM."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -171,23 +187,30 @@ def _worker_init() -> None:
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    raise SystemExit(130)
+    """SIGTERM in a worker. During a file it becomes SystemExit, so that a file being written
+    removes its temporary file; between files nothing is raised (an exception inside the pool's
+    own queue traffic could cut a message in half and hang the pool), and the files still queued
+    are returned unprocessed until the pool's stop sentinel arrives."""
+    _stopping[0] = True
+    if _busy[0]:
+        raise SystemExit(130)
 
 
 STOP_GRACE = 5.0  # seconds a stopped worker has to clean up before it is killed
 
 
 def _stop(pool: object) -> None:
-    """Stop the pool's workers: SIGTERM first (a worker writing a file removes its temporary
-    file), then SIGKILL for any still running STOP_GRACE seconds later. A worker can outlive
-    SIGTERM: the pool's worker loop catches the SystemExit a task raises and waits for the next
-    task, possibly on a queue lock a stopped sibling held, and the pool's shutdown would wait for
-    it for ever. (The sentinels are waited on, not the processes: the pool's own thread reaps them.)"""
+    """Stop the pool's workers: SIGTERM (the file each is doing stops after its clean-up, see
+    `_interrupted`), the pool's stop sentinels (nothing queued is started), then SIGKILL for any
+    still running STOP_GRACE seconds later: a worker stuck in a file would otherwise hang the
+    pool's shutdown for ever. (The sentinels are waited on, not the processes: the pool's own
+    thread reaps them.)"""
     from multiprocessing.connection import wait
 
     workers = {w.sentinel: w for w in list((getattr(pool, "_processes", None) or {}).values()) if w.is_alive()}
     for worker in workers.values():
         worker.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
     deadline = time.monotonic() + STOP_GRACE
     while workers and (left := deadline - time.monotonic()) > 0:
         for sentinel in wait(list(workers), left):
