@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from normalize import Normalizer
 from normalize.document import Document
-from normalize.edits import Edit, LineIndex, Shared
+from normalize.edits import Edit, LineIndex, Shared, apply_changes
 from normalize.pipeline import _changes
 
 
@@ -106,13 +106,6 @@ def test_all_kept_only_when_the_loop_keeps_every_proposal_as_it_is():
     assert (True, True) in outcomes and (False, False) in outcomes
 
 
-def _replayed(text: str, result) -> str:  # noqa: ANN001 - a Result
-    """The input with the report's changes applied, from the last to the first."""
-    for change in sorted(result.changes, key=lambda c: c.start, reverse=True):
-        text = text[: change.start] + change.after + text[change.end :]
-    return text
-
-
 def test_look_alike_and_hygiene_wait_for_the_repaired_text():
     # A pass whose mojibake repairs rewrite the text is not read for look-alikes: "вЂњB" is
     # "“B" damaged, not a Cyrillic word with a Latin B (a finding the repair would orphan).
@@ -127,7 +120,7 @@ def test_look_alike_and_hygiene_wait_for_the_repaired_text():
     rules = {c.rule.split(".")[0] for c in result.changes}
     assert {"encoding", "unicode", "homoglyph"} <= rules, result.changes
     assert "café in Kyiv sold coffee and don’t" in result.text
-    assert _replayed(text, result) == result.text
+    assert apply_changes(text, result.changes) == result.text
 
 
 def test_a_repair_the_round_refuses_does_not_hold_back_the_others():
@@ -145,4 +138,4 @@ def test_passes_spent_waiting_for_a_repair_are_not_counted_against_the_stages_th
     engine = Normalizer()
     result = engine.normalize_text("e\u0301Ñåðãåé Øîéãódonâ€™t")
     assert engine.normalize_text(result.text).changes == []
-    assert _replayed("e\u0301Ñåðãåé Øîéãódonâ€™t", result) == result.text
+    assert apply_changes("e\u0301Ñåðãåé Øîéãódonâ€™t", result.changes) == result.text
