@@ -45,6 +45,27 @@ def test_each_damaged_word_is_its_own_edit() -> None:
     assert edits[0].message == "UTF-8 read as windows-1252"
 
 
+def test_damaged_words_of_one_phrase_are_one_edit() -> None:
+    # words a space or ", " apart are one change; a sentence end, a word left as it was, or
+    # Latin letters between them keep them apart
+    text = "Ð¡ÐµÑ€Ð³ÐµÐ¹ Ð¨Ð¾Ð¹Ð³Ñƒ, Ð¼Ð¸Ð½Ð¸Ñ\x81Ñ‚Ñ€. Ð”Ð° Ð½ÐµÑ‚ and Ð´Ð°, Ãˆ Ð´Ð°"
+    edits = find_utf8_mojibake(text)
+    assert [(text[e.start : e.end], e.replacement) for e in edits] == [
+        ("Ð¡ÐµÑ€Ð³ÐµÐ¹ Ð¨Ð¾Ð¹Ð³Ñƒ, Ð¼Ð¸Ð½Ð¸Ñ\x81Ñ‚Ñ€", "Сергей Шойгу, министр"),
+        ("Ð”Ð° Ð½ÐµÑ‚", "Да нет"),
+        ("Ð´Ð°, Ãˆ Ð´Ð°", "да, È да"),
+    ]
+    assert apply_edits(text, edits) == "Сергей Шойгу, министр. Да нет and да, È да"
+
+
+def test_a_word_left_as_it_was_splits_the_phrase() -> None:
+    from normalize.encoding.utf8 import _diff_edits
+
+    before, after = "Ð´Ð° ÿ Ð½ÐµÑ‚ Ð´Ð°", "да ÿ нет да"
+    edits = _diff_edits(before, after, 3, "m", 0)
+    assert [(e.start, e.end, e.replacement) for e in edits] == [(3, 7, "да"), (10, 21, "нет да")]
+
+
 def test_offsets_are_into_the_whole_text() -> None:
     text = "clean line\nsecond line with Ã©\n"
     (edit,) = find_utf8_mojibake(text)
@@ -139,6 +160,23 @@ def test_paired_stretches_give_the_edits_of_the_general_walk():
         paired += NON_ASCII_RE.split(before) == NON_ASCII_RE.split(after)
         assert _diff_edits(before, after, 7, "m", 1) == _span_edits(before, after, 7, "m", 1), before
     assert paired > 150
+
+
+def test_phrase_pairing_gives_the_edits_of_the_general_walk_on_random_phrases():
+    import random
+
+    from normalize.encoding.utf8 import _diff_edits, _span_edits
+
+    words = [("Ð´Ð°", "да"), ("Ð½ÐµÑ‚", "нет"), ("ÿ", "ÿ"), ("Ã©Ã©", "éé"), ("é", "é"), ("ok", "ok")]
+    gaps = [" ", ", ", ". ", " - ", ",", "  ", "\n"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        picked = [rng.choice(words) for _ in range(rng.randint(1, 7))]
+        seps = [rng.choice(gaps) for _ in picked]
+        before = "".join(w[0] + g for w, g in zip(picked, seps))
+        after = "".join(w[1] + g for w, g in zip(picked, seps))
+        assert _diff_edits(before, after, 5, "m", 0) == _span_edits(before, after, 5, "m", 0), before
+        assert apply_edits(" " * 5 + before, _diff_edits(before, after, 5, "m", 0)) == " " * 5 + after
 
 
 def test_first_hit_is_the_first_of_hits_from_every_offset():
