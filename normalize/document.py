@@ -10,6 +10,7 @@ from typing import Any, Callable, Generic, TypeVar, overload
 
 import regex
 
+from . import dense
 from .markup.spans import merge_spans
 from .markup.urls import url_spans  # also imported from here by names.matcher
 
@@ -21,6 +22,7 @@ ASCII_CAPITAL_WORD = re.compile(r"[A-Z]\w*")
 # Unicode look-up per letter: a quarter faster)
 ASCII_ONLY_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z0-9_]*")
 KEEP_CLUSTERS = 64  # more (a Cyrillic text: every word) are not kept alive with the document
+PLAIN_ASCII = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("\t\n\r")
 
 T = TypeVar("T")
 
@@ -73,6 +75,16 @@ class _once(Generic[T]):  # noqa: N801 - used as a decorator, like the functools
         return value
 
 
+def _dense_unusual_chars(text: str) -> frozenset[str] | None:
+    """Document.unusual_chars of a text mostly outside ASCII, through its code page (normalize.dense:
+    a third of the cost); None for other texts."""
+    page = dense.page_of(text)
+    if page is None:
+        return None
+    encoded, beyond = dense.in_page(text, page)
+    return frozenset(dense.distinct_bytes(encoded).decode(page)).union(beyond) - PLAIN_ASCII
+
+
 @dataclass
 class Document:
     text: str
@@ -111,6 +123,9 @@ class Document:
         (Up to one piece, the stretches between the runs are the same pass's: `clusters` keeps
         the few of two characters or more that copy with accented names has.)"""
         text, piece = self.text, 1 << 18
+        dense = _dense_unusual_chars(text)
+        if dense is not None:
+            return dense
         if len(text) <= piece:
             stretches = PLAIN_ASCII_RUNS.split(text)
             clusters = [stretch for stretch in stretches if len(stretch) > 1]

@@ -136,6 +136,36 @@ def test_census_counts_as_the_run_by_run_scan():
         assert list(script_census(text).items()) == list(by_runs(text).items()), text
 
 
+def test_census_of_dense_texts_on_random_mixes_of_scripts():
+    # a text mostly outside ASCII is counted through its code page (scripts._dense_census): the
+    # same counts in the same order as a Counter, whatever mix of pages, scripts and ties
+    import random
+    from collections import Counter
+
+    from normalize.langid.scripts import _ascii_letters, _dense_census, _letter_script
+
+    def by_counter(text: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        rest = _ascii_letters().sub("", text)
+        if len(rest) < len(text):
+            counts["Latin"] = len(text) - len(rest)
+        for ch, n in Counter(rest).items():
+            name = _letter_script(ch)
+            if name is not None:
+                counts[name] = counts.get(name, 0) + n
+        return counts
+
+    pools = ["Путин ґЇё", "Ἀθῆναι αλφα ΩΣ", "Ð¡ÐµÑ€ Ã©", "日本語かな", "عربي", "שלום", "ąęł", "𐌰𐌱ᚠ", "ab ,.?\n", "«»—№"]
+    rng = random.Random(4)
+    dense = 0
+    for _ in range(2000):
+        picked = rng.sample(pools, rng.randint(1, 4))
+        text = "".join(rng.choice(rng.choice(picked)) for _ in range(rng.choice((3, 40, 2500))))
+        assert list(script_census(text).items()) == list(by_counter(text).items()), text[:80]
+        dense += _dense_census(text) is not None
+    assert dense > 800
+
+
 def test_native_cue_search_finds_what_startswith_finds():
     # _context_priors searches the words, one per line, for a stem at a line start
     import random

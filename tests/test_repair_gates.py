@@ -160,6 +160,26 @@ def test_a_documents_clusters_are_the_split_the_gates_were_written_for():
     assert many.unusual_chars and "clusters" not in many.__dict__  # not kept alive with the document
 
 
+def test_unusual_characters_of_dense_texts_on_random_mixes_of_alphabets():
+    # a text mostly outside ASCII takes the code-page route (document._dense_unusual_chars):
+    # the same characters as the plain definition, whatever mix of pages and beyond
+    import random
+
+    from normalize.document import _dense_unusual_chars
+
+    pools = ["Сергей Шойгу ґЇ", "Ἀθῆναι αλφα ΩΣ", "Ð¡ÐµÑ€ Ã©â€™", "日本語", "عربي", "שלום", "ąęł őű",
+             "\x00\x1b\x7f\x85\u200b\ufffd", "abc ,.\n\t\r"]
+    rng = random.Random(3)
+    routed = 0
+    for _ in range(2000):
+        picked = rng.sample(pools, rng.randint(1, 4))
+        text = "".join(rng.choice(rng.choice(picked)) for _ in range(rng.choice((5, 60, 2500))))
+        expected = frozenset(c for c in text if not ("\x20" <= c <= "\x7e" or c in "\t\n\r"))
+        assert Document(text).unusual_chars == expected, text[:80]
+        routed += _dense_unusual_chars(text) is not None
+    assert routed > 1000
+
+
 def test_redecoded_lines_blanked_alike_in_order_and_out_of_order():
     # edits in order and apart take the C-speed join; shuffled, the sorting walk: the same text
     import random

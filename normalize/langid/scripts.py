@@ -12,6 +12,8 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from normalize import dense
+
 # Scripts scanned in one regex pass, most frequent in news copy first. Letters of
 # any other script fall to a slower per-character lookup over ALL_SCRIPTS.
 COMMON_SCRIPTS = (
@@ -76,6 +78,9 @@ def script_census(text: str) -> dict[str, int]:
     >>> script_census("Путин met 金正恩")
     {'Latin': 3, 'Cyrillic': 5, 'Han': 3}
     """
+    dense = _dense_census(text)
+    if dense is not None:
+        return dense
     counts: dict[str, int] = {}
     rest = _ascii_letters().sub("", text)
     if len(rest) < len(text):
@@ -85,6 +90,32 @@ def script_census(text: str) -> dict[str, int]:
         if name is not None:
             counts[name] = counts.get(name, 0) + n
     return counts
+
+
+def _dense_census(text: str) -> dict[str, int] | None:
+    """script_census of a text mostly outside ASCII (a Cyrillic or Greek article): each script's
+    letters in the text's code page deleted from its bytes at once, the few characters beyond
+    the page counted apart; a tenth of the cost of a Counter. None for any other text."""
+    page = dense.page_of(text)
+    if page is None:
+        return None
+    encoded, beyond = dense.in_page(text, page)
+    letters: dict[str, bytearray] = {}
+    distinct = dense.distinct_bytes(encoded)
+    for byte, char in zip(distinct, distinct.decode(page)):
+        name = _letter_script(char)
+        if name is not None:
+            letters.setdefault(name, bytearray()).append(byte)
+    first = {name: min(map(encoded.find, group)) for name, group in letters.items()}  # offsets into the text too
+    if "Latin" in first and min(letters["Latin"]) < 0x80:
+        first["Latin"] = -1  # ASCII letters put Latin first (script_census)
+    counts = {name: len(encoded) - len(encoded.translate(None, group)) for name, group in letters.items()}
+    for ch, n in Counter(beyond).items():
+        name = _letter_script(ch)
+        if name is not None:
+            first[name] = min(first.get(name, len(text)), text.find(ch))
+            counts[name] = counts.get(name, 0) + n
+    return {name: counts[name] for name in sorted(first, key=first.__getitem__)}
 
 
 def counts_a_letter(text: str) -> bool:
