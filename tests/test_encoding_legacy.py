@@ -218,3 +218,32 @@ def test_a_hint_token_starts_where_the_last_space_before_it_ends() -> None:
         hint = rng.randint(done, len(text))
         expected = max(text.rfind(space, done, hint) for space in SPACES) + 1 or done
         assert TOKEN_START_RE.search(text, done, hint).start() == expected, (text, done, hint)
+
+
+def test_strict_cp1251_hints_find_what_the_loose_ones_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    # _utf8_tokens looks only at tokens holding a whole UTF-8 sequence as cp1251 shows it (or a
+    # lead ending the token): the same repairs as looking at every (lead, continuation) pair,
+    # on Russian, Ukrainian, Bulgarian and Greek UTF-8 read as cp1251, genuine text, and mixes
+    import random
+    import re
+
+    from normalize.encoding import legacy
+
+    loose = re.compile(f"[{legacy._chars_for(0xC2, 0xF4)}][{legacy._chars_for(0x80, 0xBF)}]"
+                       f"|[{legacy._chars_for(0xC2, 0xDF)}](?![^{legacy.SPACES}])")
+    texts = []
+    for lang in ("ru", "uk", "bg", "el"):
+        lines = (DATA / "langid-dev" / "sentences" / f"{lang}.txt").read_text("utf-8").splitlines()[:60]
+        texts += lines
+        texts += [line.encode("utf-8").decode("cp1251", "replace").replace("\xa0", " ") for line in lines[:30]]
+    rng = random.Random(8)
+    pieces = [t.split(" ")[0] for t in texts] + ["Р", "вЂ", "Ð", "—", "«", "»", "ё", "і"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(2000)]
+
+    strict = legacy._cp1251_hint_re()
+    found_strict = [legacy._find_utf8_as_cp1251(t) for t in texts]
+    monkeypatch.setattr(legacy, "_cp1251_hint_re", lambda: loose)
+    found_loose = [legacy._find_utf8_as_cp1251(t) for t in texts]
+    assert found_strict == found_loose
+    assert sum(map(bool, found_strict)) > 100
+    assert sum(len(strict.findall(t)) for t in texts[:120]) < sum(len(loose.findall(t)) for t in texts[:120])

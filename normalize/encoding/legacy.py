@@ -363,9 +363,15 @@ TOKEN_START_RE = regex.compile(r"[^ \t\n\r\f\v]*", regex.REVERSE)
 
 @cache
 def _cp1251_hint_re() -> re.Pattern[str]:
-    """A UTF-8 (lead, continuation) pair as cp1251 shows it, or a lead that ends a token: every
-    token that re-decodes holds one (a lone lead joins the next token)."""
-    return re.compile(f"[{_chars_for(0xC2, 0xF4)}][{_chars_for(0x80, 0xBF)}]|[{_chars_for(0xC2, 0xDF)}](?![^{SPACES}])")
+    """A whole UTF-8 sequence as cp1251 shows it (a lead, then as many continuations as it
+    needs), or a lead that ends a token (with one continuation for a three-byte lead): every
+    token that re-decodes holds one (a lone lead joins the next token). A lead and one
+    continuation would do, but Ukrainian and Russian text hold many ("ні", "её", "м»"), each
+    a token to look at, none of which decodes."""
+    lead2, lead3, lead4 = _chars_for(0xC2, 0xDF), _chars_for(0xE0, 0xEF), _chars_for(0xF0, 0xF4)
+    cont = f"[{_chars_for(0x80, 0xBF)}]"
+    ends = f"(?![^{SPACES}])"
+    return re.compile(f"[{lead2}]{cont}|[{lead3}]{cont}{{2}}|[{lead4}]{cont}{{3}}|[{lead2}]{ends}|[{lead3}]{cont}{ends}")
 
 
 def _cp1251_bytes(token: str) -> bytes | None:
