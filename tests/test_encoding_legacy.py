@@ -247,3 +247,34 @@ def test_strict_cp1251_hints_find_what_the_loose_ones_found(monkeypatch: pytest.
     assert found_strict == found_loose
     assert sum(map(bool, found_strict)) > 100
     assert sum(len(strict.findall(t)) for t in texts[:120]) < sum(len(loose.findall(t)) for t in texts[:120])
+
+
+def test_words_read_in_a_page_by_their_bytes_as_by_their_characters():
+    # _repair_latin_run tests each word's bytes against the page's letter bytes; the same
+    # verdicts and readings as decoding the word and checking each character's script
+    import random
+
+    from normalize.encoding import legacy
+
+    def by_characters(word: str, codec: str, script: str) -> str | None:
+        table = legacy.latin_byte_of()
+        try:
+            decoded = bytes(table[c] for c in word).decode(codec)
+        except (KeyError, UnicodeDecodeError):
+            return None
+        ok = bool(decoded) and all(ch.isalpha() and legacy._script_of(ch) == script for ch in decoded)
+        return decoded if ok else None
+
+    chars = sorted(legacy.latin_byte_of()) + ["a", "Ж", "1"]
+    rng = random.Random(6)
+    words = ["", "Ñåðãåé", "Øîéãó", "ÓõìâïõëÝïõ", "ëÝ€", "\x98"]
+    words += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    read = 0
+    for word in words:
+        raw = legacy._word_bytes(word)
+        for codec, _rule, _name, script in legacy.SOURCE_PAGES:
+            ok = bool(raw) and not raw.translate(None, legacy._letter_bytes(codec, script))
+            expected = by_characters(word, codec, script)
+            assert (raw.decode(codec) if ok else None) == expected, (word, codec)
+            read += ok
+    assert read > 500

@@ -183,12 +183,14 @@ def _repair_latin_run(text: str, run: _Run) -> list[tuple[Edit, SourcePage]]:
         return []  # one-letter words only ("à", "é"): never convincing, whichever page (_convincing)
     total = sum(b - a for a, b in run.words)
     best: tuple[float, int, int, list[bool], str] | None = None
+    raws = [_word_bytes(text[a:b]) for a, b in run.words]  # the bytes a Latin-1/cp1252 reader saw
     for rank, (codec, _rule, _name, script) in enumerate(SOURCE_PAGES):
-        valid = [_decodes_to_letters(text[a:b], codec, script) for a, b in run.words]
+        letters = _letter_bytes(codec, script)
+        valid = [bool(raw) and not raw.translate(None, letters) for raw in raws]  # every byte a letter of the script
         covered = sum(b - a for (a, b), ok in zip(run.words, valid) if ok)
         if not covered:
             continue
-        decoded = " ".join(_decode(text[a:b], codec) for (a, b), ok in zip(run.words, valid) if ok)
+        decoded = " ".join(raw.decode(codec) for raw, ok in zip(raws, valid) if ok)
         score = best_score(decoded, script)[1]
         key = score - UNCOVERED_PENALTY * (total - covered) / total
         if best is None or (key, -rank) > (best[0], -best[1]):
@@ -254,17 +256,27 @@ def _latin_edit(text: str, words: list[tuple[int, int]], page: SourcePage) -> Ed
                 message=f"{page.name} text read as {reader}")
 
 
-def _decodes_to_letters(word: str, codec: str, script: str) -> bool:
-    decoded = _decode(word, codec)
-    return bool(decoded) and all(ch.isalpha() and _script_of(ch) == script for ch in decoded)
-
-
-def _decode(word: str, codec: str) -> str:
-    table = latin_byte_of()
+def _word_bytes(word: str) -> bytes:
+    """The bytes behind `word` as a Latin-1 or cp1252 reader showed them (latin_byte_of), b""
+    when a character is not one of those (ASCII included)."""
     try:
-        return bytes(table[c] for c in word).decode(codec)
-    except (KeyError, UnicodeDecodeError):
-        return ""
+        raw = word.translate(_latin_chars()).encode("latin-1")
+    except UnicodeEncodeError:
+        return b""
+    return raw if raw and min(raw) >= 0x80 else b""
+
+
+@cache
+def _latin_chars() -> dict[int, str]:
+    """str.translate table: each character of latin_byte_of to the Latin-1 character of its byte."""
+    return {ord(ch): chr(b) for ch, b in latin_byte_of().items()}
+
+
+@cache
+def _letter_bytes(codec: str, script: str) -> bytes:
+    """The bytes `codec` decodes to a letter of `script`: a word is read in `codec` when
+    deleting these leaves nothing of it."""
+    return bytes(b for b in range(0x100) if (ch := _decode_byte(b, codec)) and ch.isalpha() and _script_of(ch) == script)
 
 
 def _decode_span(span: str, codec: str) -> str:

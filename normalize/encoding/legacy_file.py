@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from operator import add
 
 from normalize.encoding.stats import UNKNOWN_LOGP, LetterModel, best_score, languages_of
@@ -104,7 +105,7 @@ def decode_legacy(data: bytes) -> LegacyText:
     lines = data.splitlines(keepends=True)
     if all(raw.isascii() for raw in lines):
         return LegacyText(data.decode("ascii"), "ascii", "en", 1.0, [])
-    if sum(c.isalpha() for c in data[:4096].decode("latin_1")) < MIN_FILE_LETTERS:
+    if sum(map(str.isalpha, data[:4096].decode("latin_1"))) < MIN_FILE_LETTERS:
         raise NormalizeError("not UTF-8, and too few letters to tell the code page")
     costs: dict[str, float] = {page: 0.0 for page in PAGES}
     readings: dict[int, dict[str, Reading]] = {}  # line -> page -> reading, for non-ASCII lines
@@ -165,7 +166,7 @@ def _quick_reading(raw: bytes, main: str, expected: dict[str, tuple[str, float]]
     except UnicodeDecodeError:
         return None
     reading = line_cost(text, {script: lang for script, (lang, _) in expected.items()})
-    if reading.flaws > TYPOGRAPHY * sum(not c.isascii() for c in text):
+    if reading.flaws > TYPOGRAPHY * (len(text) - len(text.encode("ascii", "ignore"))):  # per non-ASCII character
         return None
     for script, (_, cost, pairs) in reading.scripts.items():
         if script not in expected or cost / max(1, pairs) > max(expected[script][1], QUICK_LETTER_COST):
@@ -226,7 +227,8 @@ def _one_page_per_script(readings: dict[int, dict[str, Reading]], chosen: dict[i
 
 def _readable(reading: Reading) -> bool:
     """No control characters, few flaws per non-ASCII character, words of some language."""
-    non_ascii = sum(not c.isascii() for c in reading.text[:LINE_SAMPLE])
+    sample = reading.text[:LINE_SAMPLE]
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
     flaws = reading.flaws - MIXED_SCRIPT * reading.mixed
     if flaws >= CONTROL or flaws > MAX_FLAWS_PER_CHAR * non_ascii:
         return False
@@ -335,6 +337,32 @@ def line_flaws(text: str, limit: float = float("inf")) -> float:
 
 def _token_cost(token: str, runs: dict[str, list[str]], mixed: list[int]) -> float:
     cost = 0.0
+    if _odd_char_re().search(token):  # a character other than ASCII or a letter: costs something
+        cost += _symbol_cost(token)
+    for match in RUN_RE.finditer(token):  # every word of the token: "t‰glichen" scores "t" and "glichen"
+        run = match.group()
+        if run.isascii():
+            runs.setdefault("Latin", []).append(run.lower())
+            continue
+        mixes, case_breaks, script = _word_shape(run)
+        if mixes:
+            cost += MIXED_SCRIPT
+            mixed[0] += 1
+        cost += CASE_BREAK * case_breaks
+        if match.end() < len(token) and token[match.end()].isdigit() and not run[-1].isascii() and run[-1] not in "ªº":
+            cost += LETTER_DIGIT
+        if match.start() > 0 and token[match.start() - 1] in ",.;:!?" and not run[0].isascii():
+            cost += PUNCT_LETTER
+        if script == "Other":  # Arabic, box drawing...: no page we read writes those inside words
+            cost += CONTROL
+            continue
+        runs.setdefault(script, []).append(run.lower())
+    return cost
+
+
+def _symbol_cost(token: str) -> float:
+    """The cost of the token's characters that are neither ASCII nor letters."""
+    cost = 0.0
     for i, ch in enumerate(token):
         if ch.isascii() or ch.isalpha():
             continue
@@ -351,29 +379,31 @@ def _token_cost(token: str, runs: dict[str, list[str]], mixed: list[int]) -> flo
             cost += SYMBOL_IN_WORD
         elif (before or after) and ch not in GLUED_OK:
             cost += GLUED_SYMBOL
-    for match in RUN_RE.finditer(token):  # every word of the token: "t‰glichen" scores "t" and "glichen"
-        run = match.group()
-        if run.isascii():
-            runs.setdefault("Latin", []).append(run.lower())
-            continue
-        scripts = {_script(c) for c in run}
-        if len(scripts) > 1:
-            cost += MIXED_SCRIPT
-            mixed[0] += 1
-            scripts = {_script(c) for c in run if not c.isascii()}
-        cost += CASE_BREAK * sum(1 for a, b in zip(run, run[1:]) if a.islower() and b.isupper())
-        if match.end() < len(token) and token[match.end()].isdigit() and not run[-1].isascii() and run[-1] not in "ªº":
-            cost += LETTER_DIGIT
-        if match.start() > 0 and token[match.start() - 1] in ",.;:!?" and not run[0].isascii():
-            cost += PUNCT_LETTER
-        if "Other" in scripts:  # Arabic, box drawing...: no page we read writes those inside words
-            cost += CONTROL
-            continue
-        # two non-ASCII scripts in one word ("όµως", a typist's micro sign): charged as mixed above,
-        # its letters weighed in the script most of them are in
-        letters = [_script(c) for c in run if not c.isascii()]
-        runs.setdefault(max(scripts, key=letters.count), []).append(run.lower())
     return cost
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_shape(run: str) -> tuple[bool, int, str]:
+    """(whether the word mixes scripts, its lowercase-to-uppercase breaks, the script its letters
+    are weighed in: "Other" for a script no page writes in words). Words repeat: once each."""
+    scripts = {_script(c) for c in run}
+    mixes = len(scripts) > 1
+    if mixes:
+        scripts = {_script(c) for c in run if not c.isascii()}
+    case_breaks = sum(1 for a, b in zip(run, run[1:]) if a.islower() and b.isupper())
+    if "Other" in scripts:
+        return mixes, case_breaks, "Other"
+    # two non-ASCII scripts in one word ("όµως", a typist's micro sign): charged as mixed, its
+    # letters weighed in the script most of them are in
+    letters = [_script(c) for c in run if not c.isascii()]
+    return mixes, case_breaks, max(scripts, key=letters.count)
+
+
+@cache
+def _odd_char_re() -> re.Pattern[str]:
+    """A character that is neither ASCII nor a letter (str.isalpha, read off Python itself)."""
+    odd = [chr(c) for c in range(0x80, 0x10000) if not chr(c).isalpha()]
+    return re.compile("[" + "".join(map(re.escape, odd)) + "\U00010000-\U0010ffff]")
 
 
 def _letter_cost(words: list[str], script: str, language: str | None = None) -> tuple[float, str]:
@@ -401,7 +431,7 @@ def _candidates(script: str, language: str | None, padded: str) -> list[LetterMo
     if language is not None:
         return [m for m in models if m.lang == language]
     letters = {c for c in padded if not c.isascii()}
-    known = [(sum(c in m.unigram for c in letters), m) for m in models]
+    known = [(len(m.unigram.keys() & letters), m) for m in models]  # (a set operation in C)
     most = max(k for k, _ in known)
     fitting = [m for k, m in known if k == most]
     return fitting if most == len(letters) else fitting[:3]
