@@ -89,7 +89,8 @@ def _process(engine: Normalizer, source: IO[str], field: str, report_field: str 
         for chunk in _chunks(source):
             yield _clean_chunk(engine, chunk, field, report_field)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         pending: list[Any] = []
         for chunk in _chunks(source):  # keep at most 2*jobs chunks in flight: bounded memory
             pending.append(pool.submit(_clean_chunk, engine, chunk, field, report_field))
@@ -97,3 +98,11 @@ def _process(engine: Normalizer, source: IO[str], field: str, report_field: str 
                 yield pending.pop(0).result()
         for future in pending:
             yield future.result()
+    except BaseException:
+        # Ctrl-C, a closed output, an error: the chunks in flight are not waited for (the
+        # records written so far are whole lines; the workers hold nothing to keep)
+        from .batch import _stop
+
+        _stop(pool)
+        raise
+    pool.shutdown()

@@ -469,6 +469,73 @@ def test_an_interrupted_batch_stops_workers_that_ignore_sigterm(tmp_path):
     assert out.strip() == "stopped", errors[-2000:]
 
 
+def test_an_interrupted_jsonl_run_with_workers_stops_at_once_and_writes_whole_lines(tmp_path):
+    """Ctrl-C while --jsonl --jobs 2 has chunks in flight: the chunks are not waited for, the
+    workers are stopped, the exit status is 130 and every line written is a whole record."""
+    import signal
+    import time
+
+    lead = "Officials in the capital said on Tuesday that Mr. Kim met Mr Putin and the talks would go on. "
+    source = tmp_path / "in.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for number in range(60_000):
+            handle.write(json.dumps({"id": number, "text": lead * 3 + f"Record {number}."}) + "\n")
+    output = tmp_path / "out.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "normalize", "fix", "--jsonl", str(source), "-o", str(output),
+                                "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not output.exists() or output.stat().st_size < 100_000):
+        time.sleep(0.05)  # records are being written: chunks are in flight
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    os.kill(process.pid, signal.SIGINT)  # the parent only: its workers must be stopped by it
+    stopped = time.monotonic()
+    try:
+        _, errors = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the interrupted --jsonl run did not stop")
+    assert process.returncode == 130, errors[-2000:]
+    assert "interrupted" in errors
+    assert time.monotonic() - stopped < 10
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # no worker left in the run's process group
+    lines = output.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert 0 < len(lines) < 60_000
+    assert all(line.endswith("\n") for line in lines)
+    assert [json.loads(line)["id"] for line in lines] == list(range(len(lines)))
+
+
+def _stuck_chunk(engine, lines, field, report_field):  # noqa: ANN001, ANN202 - a chunk that never finishes
+    import time
+
+    time.sleep(120)
+    return []
+
+
+def test_an_interrupted_jsonl_run_does_not_wait_for_the_chunks_in_flight(monkeypatch):
+    """A real SIGINT while every worker is inside a chunk that takes minutes (a huge record):
+    the run stops at once instead of waiting for them (the pool's own shutdown would)."""
+    import io
+    import signal
+    import threading
+    import time
+
+    from normalize import jsonl
+
+    monkeypatch.setattr(jsonl, "_clean_chunk", _stuck_chunk)  # forked workers see it too
+    source = io.StringIO("".join(json.dumps({"text": "x"}) + "\n" for _ in range(jsonl.CHUNK * 4)))
+    # to the process, as Ctrl-C sends it (Linux hands it to the main thread, waiting on a chunk)
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    started = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        list(jsonl._process(None, source, "text", None, 2))  # type: ignore[arg-type]
+    assert time.monotonic() - started < 15
+
+
 def test_a_run_cut_short_closes_its_batch(tmp_path, monkeypatch):
     """The process leaves without the interpreter's teardown (os._exit), which would skip the
     batch generator's clean-up (shutting the worker pool down): the CLI closes it itself when a

@@ -135,3 +135,13 @@ def test_stray_typography_next_to_a_word_is_still_decoded() -> None:
     result = decode_bytes(data)
     fixed = apply_edits(result.text, resolve_overlaps(result.edits))
     assert fixed == head + "“cheap” col·lecció m²" and result.findings == []
+
+
+def test_token_flaws_are_looked_for_exactly_where_a_character_is_neither_ascii_nor_a_letter():
+    # legacy_file._token_cost skips its per-character walk unless this class matches: it must
+    # match every such character of the BMP (and anything beyond it), and no letter
+    from normalize.encoding.legacy_file import _odd_char_re
+
+    odd = _odd_char_re()
+    assert all(bool(odd.match(chr(code))) == (not chr(code).isalpha()) for code in range(0x80, 0x10000))
+    assert odd.match("\U0001d400") and odd.match("\U0010fffd") and not odd.search("plain ASCII text 123")

@@ -402,8 +402,15 @@ def _word_shape(run: str) -> tuple[bool, int, str]:
 @cache
 def _odd_char_re() -> re.Pattern[str]:
     """A character that is neither ASCII nor a letter (str.isalpha, read off Python itself)."""
-    odd = [chr(c) for c in range(0x80, 0x10000) if not chr(c).isalpha()]
-    return re.compile("[" + "".join(map(re.escape, odd)) + "\U00010000-\U0010ffff]")
+    ranges: list[list[int]] = []  # runs of consecutive code points, written "a-b" in the class
+    for code in range(0x80, 0x10000):
+        if not chr(code).isalpha():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    spans = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+    return re.compile("[" + "".join(spans) + "\U00010000-\U0010ffff]")  # beyond the BMP: always looked at
 
 
 def _letter_cost(words: list[str], script: str, language: str | None = None) -> tuple[float, str]:
