@@ -145,3 +145,21 @@ def test_token_flaws_are_looked_for_exactly_where_a_character_is_neither_ascii_n
     odd = _odd_char_re()
     assert all(bool(odd.match(chr(code))) == (not chr(code).isalpha()) for code in range(0x80, 0x10000))
     assert odd.match("\U0001d400") and odd.match("\U0010fffd") and not odd.search("plain ASCII text 123")
+
+
+def test_letters_only_keeps_what_isalpha_keeps():
+    # stats.letters_only blanks non-letters with one class substitution (built from str.isalpha):
+    # the same text as the character-by-character walk, beyond the BMP too
+    import random
+
+    from normalize.encoding.stats import letters_only
+
+    def walk(text: str) -> str:
+        words = "".join(ch if ch.isalpha() else " " for ch in text.lower()).split()
+        return f" {' '.join(words)} " if words else ""
+
+    pool = "aZ é²½ⅫΣςЖ_1-' \u0301\u00ad\u200bİ\u1e9e\U0001d400\U00020000日"
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert letters_only(text) == walk(text), repr(text)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import add
 
-from normalize.encoding.stats import UNKNOWN_LOGP, LetterModel, best_score, languages_of
+from normalize.encoding.stats import LetterModel, best_score, char_class, languages_of
 from normalize.encoding.stats import code_page_script as _script
 from normalize.errors import NormalizeError
 
@@ -402,15 +402,8 @@ def _word_shape(run: str) -> tuple[bool, int, str]:
 @cache
 def _odd_char_re() -> re.Pattern[str]:
     """A character that is neither ASCII nor a letter (str.isalpha, read off Python itself)."""
-    ranges: list[list[int]] = []  # runs of consecutive code points, written "a-b" in the class
-    for code in range(0x80, 0x10000):
-        if not chr(code).isalpha():
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    spans = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
-    return re.compile("[" + "".join(spans) + "\U00010000-\U0010ffff]")  # beyond the BMP: always looked at
+    odd = char_class(lambda c: not c.isalpha(), 0x80, 0x10000)
+    return re.compile(f"[{odd}\U00010000-\U0010ffff]")  # beyond the BMP: always looked at
 
 
 def _letter_cost(words: list[str], script: str, language: str | None = None) -> tuple[float, str]:
@@ -420,14 +413,7 @@ def _letter_cost(words: list[str], script: str, language: str | None = None) -> 
     pairs = Counter(map(add, padded, padded[1:]))  # each distinct pair is looked up once per language
     best = (float("inf"), "")
     for model in _candidates(script, language, padded):
-        bigram, backoff, unigram = model.bigram, model.backoff, model.unigram
-        total = 0.0
-        for pair, count in pairs.items():
-            logp = bigram.get(pair)
-            if logp is None:
-                logp = backoff.get(pair[0], 0.0) + unigram.get(pair[1], UNKNOWN_LOGP)
-            total -= count * logp
-        best = min(best, (total, model.lang))
+        best = min(best, (-model.score_pairs(pairs, 1), model.lang))
     return best
 
 

@@ -10,11 +10,13 @@ soup well below -5. Loaded lazily, once per process.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from operator import add
 from pathlib import Path
+from typing import Callable
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "encoding" / "letter_bigrams.json"
 PRIOR_WEIGHT = 8.0  # pseudo-count mass given to the unigram prior in each bigram row
@@ -45,20 +47,47 @@ class LetterModel:
         """`score` of text already passed through `letters_only`; each distinct pair looked up once."""
         if len(padded) < 2:
             return 0.0
+        return self.score_pairs(Counter(map(add, padded, padded[1:])), len(padded) - 1)
+
+    def score_pairs(self, pairs: Counter[str], transitions: int) -> float:
+        """`score_letters` of a text whose letter pairs (`transitions` in all) are counted."""
         bigram, backoff, unigram = self.bigram, self.backoff, self.unigram
         total = 0.0
-        for pair, count in Counter(map(add, padded, padded[1:])).items():
+        for pair, count in pairs.items():
             logp = bigram.get(pair)
             if logp is None:
                 logp = backoff.get(pair[0], 0.0) + unigram.get(pair[1], UNKNOWN_LOGP)
             total += count * logp
-        return total / (len(padded) - 1)
+        return total / transitions
 
 
 def letters_only(text: str) -> str:
     """Lower-case, keep letters, turn everything else into single word boundaries."""
-    words = "".join(ch if ch.isalpha() else " " for ch in text.lower()).split()
+    lowered = text.lower()
+    if lowered and max(lowered) > "\uffff":  # a character beyond the class below: one at a time
+        words = "".join(ch if ch.isalpha() else " " for ch in lowered).split()
+    else:
+        words = _non_letter_re().sub(" ", lowered).split()
     return f" {' '.join(words)} " if words else ""
+
+
+def char_class(wanted: Callable[[str], bool], start: int, stop: int) -> str:
+    """A regex class (without brackets) of the characters in [start, stop) that are `wanted`,
+    as ranges of consecutive code points."""
+    ranges: list[list[int]] = []
+    for code in range(start, stop):
+        if wanted(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+@cache
+def _non_letter_re() -> re.Pattern[str]:
+    """A character of the BMP that is not a letter (str.isalpha, read off Python itself)."""
+    return re.compile(f"[{char_class(lambda c: not c.isalpha(), 0, 0x10000)}]")
 
 
 def _build(lang: str, entry: dict[str, object]) -> LetterModel:
@@ -102,7 +131,10 @@ def languages_of(script: str) -> tuple[LetterModel, ...]:
 def best_score(text: str, script: str) -> tuple[str, float]:
     """The language of `script` under which `text` is most plausible, and that score."""
     padded = letters_only(text)
-    scored = [(m.score_letters(padded), m.lang) for m in _candidates(padded, script)]
+    if len(padded) < 2:
+        return max((0.0, m.lang) for m in _candidates(padded, script))[::-1]
+    pairs = Counter(map(add, padded, padded[1:]))  # counted once for every language scored
+    scored = [(m.score_pairs(pairs, len(padded) - 1), m.lang) for m in _candidates(padded, script)]
     score, lang = max(scored)
     return lang, score
 
