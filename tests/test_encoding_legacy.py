@@ -278,3 +278,28 @@ def test_words_read_in_a_page_by_their_bytes_as_by_their_characters():
             assert (raw.decode(codec) if ok else None) == expected, (word, codec)
             read += ok
     assert read > 500
+
+
+def test_spans_decode_by_table_as_character_by_character():
+    import random
+    import unicodedata
+
+    from normalize.encoding import legacy
+
+    def walk(span: str, codec: str) -> str:
+        table, out = legacy.latin_byte_of(), []
+        for ch in span:
+            if ch.isascii() or ch not in table:
+                out.append(ch)
+                continue
+            new = legacy._decode_byte(table[ch], codec)
+            keep = new and (new.isalpha() or unicodedata.category(new)[0] in "PZ" or new in legacy.GAP_SYMBOLS)
+            out.append(new if keep else ch)
+        return "".join(out)
+
+    chars = sorted(legacy.latin_byte_of()) + list("a .,Ж\n")
+    rng = random.Random(2)
+    for _ in range(2000):
+        span = "".join(rng.choice(chars) for _ in range(rng.randint(0, 10)))
+        for page in legacy.SOURCE_PAGES:
+            assert legacy._decode_span(span, page.codec) == walk(span, page.codec), (span, page.codec)

@@ -281,16 +281,19 @@ def _letter_bytes(codec: str, script: str) -> bytes:
 
 def _decode_span(span: str, codec: str) -> str:
     """Decode a whole run; gap characters change only into sensible punctuation."""
-    table = latin_byte_of()
-    out: list[str] = []
-    for ch in span:
-        if ch.isascii() or ch not in table:
-            out.append(ch)
-            continue
-        new = _decode_byte(table[ch], codec)
-        keep = new and (new.isalpha() or unicodedata.category(new)[0] in "PZ" or new in GAP_SYMBOLS)
-        out.append(new if keep else ch)
-    return "".join(out)
+    return span.translate(_span_table(codec))
+
+
+@cache
+def _span_table(codec: str) -> dict[int, str]:
+    """str.translate table of _decode_span: each non-ASCII character of latin_byte_of to what its
+    byte is in `codec`, where that is a letter, punctuation, a space or a gap symbol."""
+    table: dict[int, str] = {}
+    for ch, byte in latin_byte_of().items():
+        new = _decode_byte(byte, codec)
+        if not ch.isascii() and new and (new.isalpha() or unicodedata.category(new)[0] in "PZ" or new in GAP_SYMBOLS):
+            table[ord(ch)] = new
+    return table
 
 
 def _script_of(ch: str) -> str:
