@@ -163,3 +163,21 @@ def test_letters_only_keeps_what_isalpha_keeps():
     for _ in range(3000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
         assert letters_only(text) == walk(text), repr(text)
+
+
+def test_stray_and_multibyte_counts_agree_with_a_walk_piece_by_piece(monkeypatch):
+    # decode._stray_and_multibyte counts by encodings, a piece at a time: the same as looking at
+    # every character, whatever the piece size
+    import random
+
+    from normalize.encoding import decode
+
+    rng = random.Random(1)
+    for piece in (7, decode.COUNT_PIECE):
+        monkeypatch.setattr(decode, "COUNT_PIECE", piece)
+        for _ in range(1500):
+            data = bytes(rng.choice(b"ab \xc3\xa9\xd0\x98\xe2\x80\x99\xff\xf0\x9f\x98\x80\x80") for _ in range(rng.randint(0, 40)))
+            text = data.decode("utf-8", "surrogateescape")
+            stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+            multibyte = sum(1 for ch in text if ch > "\x7f" and not "\udc80" <= ch <= "\udcff")
+            assert decode._stray_and_multibyte(text) == (stray, multibyte), data
