@@ -121,9 +121,10 @@ class Document:
         passes): lets stages skip texts that hold none of the characters they act on. A piece
         at a time: re.sub keeps every segment between runs alive, 15x the text for Cyrillic.
         (Up to one piece, the stretches between the runs are the same pass's: `clusters` keeps
-        the few of two characters or more that copy with accented names has.)"""
+        the few of two characters or more that copy with accented names has.) A text or piece
+        mostly outside ASCII goes through its code page instead (`_dense_unusual_chars`)."""
         text, piece = self.text, 1 << 18
-        dense = _dense_unusual_chars(text)
+        dense = _dense_unusual_chars(text) if len(text) <= piece else None
         if dense is not None:
             return dense
         if len(text) <= piece:
@@ -134,7 +135,9 @@ class Document:
             return frozenset("".join(stretches))
         found: set[str] = set()
         for start in range(0, len(text), piece):
-            found.update(PLAIN_ASCII_RUNS.sub("", text[start : start + piece]))
+            part = text[start : start + piece]
+            dense = _dense_unusual_chars(part)
+            found.update(dense if dense is not None else PLAIN_ASCII_RUNS.sub("", part))
         return frozenset(found)
 
     @_once
