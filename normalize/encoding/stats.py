@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import add
 from pathlib import Path
 from typing import Callable
@@ -128,8 +128,22 @@ def languages_of(script: str) -> tuple[LetterModel, ...]:
     return tuple(m for m in models().values() if m.script == script)
 
 
+CACHED_SCORE_CHARS = 200  # texts up to this long are remembered (4,096 of them: a few MB at most)
+
+
 def best_score(text: str, script: str) -> tuple[str, float]:
     """The language of `script` under which `text` is most plausible, and that score."""
+    if len(text) <= CACHED_SCORE_CHARS:  # a damaged name or phrase recurs in a text, and is read again
+        return _remembered_score(text, script)
+    return _best_score(text, script)
+
+
+@lru_cache(maxsize=4096)
+def _remembered_score(text: str, script: str) -> tuple[str, float]:
+    return _best_score(text, script)
+
+
+def _best_score(text: str, script: str) -> tuple[str, float]:
     padded = letters_only(text)
     if len(padded) < 2:
         return max((0.0, m.lang) for m in _candidates(padded, script))[::-1]
