@@ -382,10 +382,21 @@ def _symbol_cost(token: str) -> float:
     return cost
 
 
-@lru_cache(maxsize=1 << 16)
+SHAPED_WORD_CHARS = 40  # words up to this long are remembered (65,536 of them)
+
+
 def _word_shape(run: str) -> tuple[bool, int, str]:
     """(whether the word mixes scripts, its lowercase-to-uppercase breaks, the script its letters
     are weighed in: "Other" for a script no page writes in words). Words repeat: once each."""
+    return _remembered_shape(run) if len(run) <= SHAPED_WORD_CHARS else _shape(run)
+
+
+@lru_cache(maxsize=1 << 16)
+def _remembered_shape(run: str) -> tuple[bool, int, str]:
+    return _shape(run)
+
+
+def _shape(run: str) -> tuple[bool, int, str]:
     scripts = {_script(c) for c in run}
     mixes = len(scripts) > 1
     if mixes:
