@@ -340,6 +340,44 @@ def test_sentence_bounds_and_finding_positions_match_the_plain_scans() -> None:
             assert _line_and_column(text, start) == lines.position(start)
 
 
+def test_identity_scans_match_their_regex_definitions() -> None:
+    # identity.py reads the words around a match with str methods and stdlib re where the text
+    # allows; these are the `regex` patterns they stand for, run on random text that mixes
+    # ASCII with what sets the two apart (accents, combining marks, curly apostrophes, the
+    # separators \x1c-\x1f that stdlib re counts as spaces and `regex` does not).
+    import random
+    import re
+
+    import regex
+
+    from normalize.names import identity
+
+    word_before = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z", regex.REVERSE)
+    word_after = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
+    apposition = regex.compile(r"(?:['’]s)?,[ \u00a0]+(?:a|an)[ \u00a0]+([^,.;:!?\n]{1,80})")
+    sentence_break = regex.compile(r"[.!?][\"'”’)\]]*\s|\n[ \t]*\n")
+    sentence_start = regex.compile(r"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[\s\"“‘(]*\Z")
+
+    def spans(found: re.Match[str] | regex.Match[str] | None) -> tuple[int, int, str] | None:
+        return (found.start(), found.end(), found.group()) if found else None
+
+    pieces = ["a", "an", "Kim", "J.", "O'Neil", "d’Ar", "é", "e\u0301", "Ünal", "1", "_", " ", " ", "\u00a0",
+              ",", ".", "!", "?", ":", ";", "'", "’", "\"", "“", "‘", "”", "(", "[", ")", "]", "—", "–", "-",
+              "\n", "\t", "\r\n", "\x1c", "\x1f", "\u2028", "\u3000", "\x85", "s"]
+    rng = random.Random(7)
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for at in range(len(text) + 1):
+            lo = max(0, at - 48)
+            found = word_before.search(text, lo, at) if text[at - 1 : at] in (" ", "\u00a0") else None
+            assert identity.word_before(text, at) == ((found.group(1), found.start(1)) if found else None), (text, at)
+            found = word_after.match(text, at) if text[at : at + 1] in (" ", "\u00a0") else None
+            assert identity.word_after(text, at) == (found.group(1) if found else None), (text, at)
+            assert spans(identity._APPOSITION_RE.match(text, at)) == spans(apposition.match(text, at)), (text, at)
+            assert spans(identity._SENTENCE_BREAK_RE.search(text, at)) == spans(sentence_break.search(text, at))
+            assert identity.at_sentence_start(text, at) == bool(sentence_start.search(text, max(0, at - 8), at))
+
+
 def test_the_name_list_answers_the_same_bisected_or_hashed(monkeypatch: pytest.MonkeyPatch) -> None:
     # A long run switches is_known_name from bisecting the list to a set of its lines.
     import random

@@ -15,6 +15,7 @@ what the text around the match shows, reading the raw text next to it (no tokens
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -61,14 +62,23 @@ _SENTENCE_WORDS = frozenset("the then but and she he each when while after befor
 # matched right to left from the window's end: a forward search tries every start in the window
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z", regex.REVERSE)
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
+# The same two on ASCII copy, where a letter is [A-Za-z] and there are no combining marks: stdlib
+# re and str methods, several times cheaper than a `regex` call (most words around names).
+_ASCII_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'"
+_ASCII_WORD_AFTER_RE = re.compile(r"[ \xa0]+([A-Za-z][A-Za-z']*)")
 _PARTICLE_AFTER_RE = regex.compile(r"[ \u00a0](?:bin|ibn|al|el|de|da|di|van|von|der|del|la|le)[ \u00a0-]\p{Lu}")
 # ", Texas" / ", New York" / ", Fla." as a locator: what follows ends the name, it does not go on
 # listing places ("Kiev, Washington and Moscow").
 _REGION_AFTER_RE = regex.compile(r",[ \u00a0]+(?:(?:New|North|South|West|Rhode|British|Nova)[ \u00a0])?"
                                  r"(\p{Lu}[\p{L}.]*)(?![ \u00a0]+(?:and|or|&)\b|,[ \u00a0]*\p{Lu}|[ \u00a0]+\p{Lu})")
-_APPOSITION_RE = regex.compile(r"(?:['’]s)?,[ \u00a0]+(?:a|an)[ \u00a0]+([^,.;:!?\n]{1,80})")
-_SENTENCE_BREAK_RE = regex.compile(r"[.!?][\"'”’)\]]*\s|\n[ \t]*\n")
-_SENTENCE_START_RE = regex.compile(r"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[\s\"“‘(]*\Z")
+# These three need no Unicode property, so stdlib re runs them (a literal class is searched for
+# in C). _SPACE_CLASS is what the `regex` module's \s matches: stdlib's \s also takes U+001C-U+001F.
+_SPACE_CLASS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_APPOSITION_RE = re.compile(r"(?:['’]s)?,[ \xa0]+(?:a|an)[ \xa0]+([^,.;:!?\n]{1,80})")
+# (one class first, so that stdlib re searches for it in C: "[.!?]...|\n..." would try the whole
+# pattern at every position)
+_SENTENCE_BREAK_RE = re.compile(rf"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*[{_SPACE_CLASS}]|(?<=\n)[ \t]*\n)")
+_SENTENCE_START_RE = re.compile(rf"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[{_SPACE_CLASS}\"“‘(]*\Z")
 _LOOK = 48
 # What the patterns above must start (or, matched in reverse, end) with: checked first, a
 # character look-up is much cheaper than a regex call that fails.
@@ -81,13 +91,21 @@ def word_before(text: str, start: int) -> tuple[str, int] | None:
     """The word right before `start`, separated by one space, and where it starts."""
     if text[start - 1 : start] not in _SPACES:  # ("" at the start of the text)
         return None
-    found = _WORD_BEFORE_RE.search(text, max(0, start - _LOOK), start)
+    lo = max(0, start - _LOOK)
+    head = text[lo : start - 1]
+    if head.isascii():  # the run of word characters before the space, from its first letter
+        word = head[len(head.rstrip(_ASCII_WORD_CHARS)) :].lstrip(".'")
+        return (word, start - 1 - len(word)) if word else None
+    found = _WORD_BEFORE_RE.search(text, lo, start)
     return (found.group(1), found.start(1)) if found else None
 
 
 def word_after(text: str, end: int) -> str | None:
     if text[end : end + 1] not in _SPACES:
         return None
+    found = _ASCII_WORD_AFTER_RE.match(text, end)
+    if found and text[found.end() : found.end() + 1].isascii():  # the word ends there for \p{L} too
+        return found.group(1)
     found = _WORD_AFTER_RE.match(text, end)
     return found.group(1) if found and "\n" not in text[end : found.start(1)] else None
 
@@ -97,7 +115,7 @@ def at_sentence_start(text: str, start: int) -> bool:
 
 
 def _titlecase(word: str) -> bool:
-    return word[:1].isupper() and any(c.islower() for c in word)
+    return word[:1].isupper() and any(map(str.islower, word))
 
 
 def _initials(word: str) -> bool:
@@ -172,7 +190,7 @@ def longer_name_after(text: str, end: int, entity: Entity) -> bool:
         return True
     if not _titlecase(word) or key in TITLES or key in PLACE_HEADS:
         return False
-    if any(key in phrase.split() for phrase in entity.context):
+    if key in _context_words(entity.context):
         return False  # its own head noun: "Vostochny Cosmodrome"
     if entity.kind == "place":
         return True
@@ -226,6 +244,12 @@ def _has_phrase(haystack: str, needle: str) -> bool:
             return True
         pos = haystack.find(needle, pos + 1)
     return False
+
+
+@lru_cache(maxsize=4096)
+def _context_words(context: tuple[str, ...]) -> frozenset[str]:
+    """Every word of the context phrases."""
+    return frozenset(word for phrase in context for word in phrase.split())
 
 
 @lru_cache(maxsize=4096)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import regex
 
@@ -59,15 +59,18 @@ _NAME_EVIDENCE = ("given name", "rest of the name")
 _MIN_NEAR_MISS = 5  # shorter near misses ("Merc" for Merz) are too often other words
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int  # end of the stem (before a possessive 's)
-    raw: str
     capital: bool
     possessive: bool
     key: str  # folded lookup key: every token of a window is looked up
     skip: bool = False
+
+
+# Tokens are made through tuple.__new__ with all six fields: a C call, where the class call
+# runs a Python __new__ per word (tokenising is most of the matcher's time on name-dense copy).
+_new_token = partial(tuple.__new__, _Token)
 
 
 @dataclass
@@ -237,8 +240,7 @@ class NameMatcher:
         interesting = words & self._interesting  # the one set operation most articles need
         if not interesting:
             return []
-        yes = self._yes  # (the few words found are sorted out here: no more passes over the text's)
-        candidates = [word for word in interesting if word in yes]
+        candidates = list(interesting & self._yes)  # (the few words found: no more passes over the text's)
         prefixes = interesting.difference(candidates)
         # "Mark" is worth a look only if a "Rutte" (or another word that can follow it) is in the
         # text too, or a particle that can follow it ("Mohammed bin"). (The few words that can
@@ -555,28 +557,30 @@ def _tokenize(text: str, windows: list[tuple[int, int]], skips: list[tuple[int, 
     starts = [s for s, _ in skips]
     tokens: list[_Token] = []
     append = tokens.append
+    finditer, token_of, new_token = _CAPITAL_RE.finditer, _token, _new_token  # (locals: looked up per word)
+    size = len(text)
     for window_start, window_end in windows:
         if tokens:
-            append(_Token(window_start, window_start, "", False, False, "", skip=True))
+            append(new_token((window_start, window_start, False, False, "", True)))
         previous_end = -1
-        for m in _CAPITAL_RE.finditer(text, window_start, window_end):
+        for m in finditer(text, window_start, window_end):
             span_start, span_end = m.span()
             # a particle gap starts with a space and ends with one, a hyphen or a line break
-            if (previous_end >= 0 and 2 <= span_start - previous_end <= 12 and text[previous_end] in _GAP_OPENERS
+            if (2 <= span_start - previous_end <= 12 and previous_end >= 0 and text[previous_end] in _GAP_OPENERS
                     and text[span_start - 1] in _GAP_CLOSERS):
                 for start, end in _particles_before(text, previous_end, span_start):
-                    append(_token(text, start, end, skips, starts))
+                    append(token_of(text, start, end, skips, starts))
             raw = m.group()
             if skips or (len(raw) > 2 and raw[-2] in "'’ʼ"):  # the rare cases: a URL nearby, a possessive
-                append(_token(text, span_start, span_end, skips, starts))
+                append(token_of(text, span_start, span_end, skips, starts))
             else:
-                append(_Token(span_start, span_end, raw, raw[0].isupper(), False, fold(raw)))
+                append(new_token((span_start, span_end, raw[0].isupper(), False, fold(raw), False)))
             previous_end = span_end
-            if text[span_end : span_end + 1] in _HYPHENS:  # most words have no hyphenated tail
+            if span_end < size and text[span_end] in _HYPHENS:  # most words have no hyphenated tail
                 tail = _HYPHEN_TAIL_RE.match(text, span_end)
                 while tail and not tail.group(1)[0].isupper():  # an uppercase tail is the next match
                     start, previous_end = tail.span(1)
-                    append(_token(text, start, previous_end, skips, starts))
+                    append(token_of(text, start, previous_end, skips, starts))
                     tail = _HYPHEN_TAIL_RE.match(text, tail.end())
     return tokens
 
@@ -586,11 +590,11 @@ def _token(text: str, start: int, end: int, skips: list[tuple[int, int]], starts
     possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in "'’ʼ"
     if possessive:
         raw, end = raw[:-2], end - 2
-    token = _Token(start, end, raw, raw[0].isupper(), possessive, fold(raw))
+    skip = False
     if skips:
         k = bisect.bisect_right(starts, start) - 1
-        token.skip = k >= 0 and skips[k][1] >= end
-    return token
+        skip = k >= 0 and skips[k][1] >= end
+    return _new_token((start, end, raw[0].isupper(), possessive, fold(raw), skip))
 
 
 def _particles_before(text: str, previous_end: int, start: int) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from ..document import Document
 from ..edits import Edit, Finding
 from ..languages import language_names
 from ..rulebook import RuleInfo
+from .repair import PLAIN_LATIN
 
 RULE = "foreign-script.stray"
 POLICY_PATH = Path(__file__).resolve().parent.parent / "data" / "foreign-policy.toml"
@@ -139,11 +140,7 @@ class ForeignScriptStage:
                          "fragment in another script than the document's", severities=("error", "info"))]
 
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
-        if doc.text.isascii():
-            return [], []
-        from .repair import PLAIN_LATIN
-
-        if doc.unusual_chars <= PLAIN_LATIN:
+        if doc.text.isascii() or doc.unusual_chars <= PLAIN_LATIN:
             return [], []
         main = doc.script or "Latin"
         allowed = tuple(sorted({"Latin", main, *WRITING_SYSTEMS.get(main, ()), *self._allow_scripts}))
