@@ -23,6 +23,7 @@ ASCII_CAPITAL_WORD = re.compile(r"[A-Z]\w*")
 ASCII_ONLY_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z0-9_]*")
 KEEP_CLUSTERS = 64  # more (a Cyrillic text: every word) are not kept alive with the document
 PLAIN_ASCII = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("\t\n\r")
+PLAIN_ASCII_BYTES = "".join(sorted(PLAIN_ASCII)).encode("ascii")
 
 T = TypeVar("T")
 
@@ -124,6 +125,8 @@ class Document:
         the few of two characters or more that copy with accented names has.) A text or piece
         mostly outside ASCII goes through its code page instead (`_dense_unusual_chars`)."""
         text, piece = self.text, 1 << 18
+        if text.isascii() and not text.encode("ascii").translate(None, PLAIN_ASCII_BYTES):
+            return frozenset()  # (ASCII bytes are copied, not checked one by one: ten times cheaper)
         dense = _dense_unusual_chars(text) if len(text) <= piece else None
         if dense is not None:
             return dense

@@ -340,6 +340,15 @@ def test_sentence_bounds_and_finding_positions_match_the_plain_scans() -> None:
             assert _line_and_column(text, start) == lines.position(start)
 
 
+def test_regex_spaces_are_what_the_regex_module_calls_space() -> None:
+    import regex
+
+    from normalize.names.identity import _REGEX_SPACES
+
+    space = regex.compile(r"\s")
+    assert set(_REGEX_SPACES) == {c for c in map(chr, range(0x110000)) if space.match(c)}
+
+
 def test_identity_scans_match_their_regex_definitions() -> None:
     # identity.py reads the words around a match with str methods and stdlib re where the text
     # allows; these are the `regex` patterns they stand for, run on random text that mixes

@@ -150,7 +150,7 @@ def test_a_documents_clusters_are_the_split_the_gates_were_written_for():
     cyrillic = "Сергей Шойгу сказал, что " * 40  # every word a cluster: too many to keep
     long_text = ("Zoë’s “café” Ñåðãåé " * 20_000)  # over one piece: unusual_chars goes piece by piece
     kept = 0
-    for text in _ftfy_texts() + _news_texts() + [cyrillic, long_text, "", "ascii only", "é", "éé"]:
+    for text in _ftfy_texts() + _news_texts() + [cyrillic, long_text, "", "ascii only", "ascii\x00\x1b with controls\x7f", "é", "éé"]:
         document = Document(text)
         assert document.unusual_chars == frozenset(c for c in text if not ("\x20" <= c <= "\x7e" or c in "\t\n\r"))
         kept += "clusters" in document.__dict__

@@ -62,23 +62,26 @@ _SENTENCE_WORDS = frozenset("the then but and she he each when while after befor
 # matched right to left from the window's end: a forward search tries every start in the window
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}[\p{L}\p{M}.'’]*)[ \u00a0]\Z", regex.REVERSE)
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]+(\p{L}[\p{L}\p{M}'’]*)")
-# The same two on ASCII copy, where a letter is [A-Za-z] and there are no combining marks: stdlib
-# re and str methods, several times cheaper than a `regex` call (most words around names).
-_ASCII_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'"
-_ASCII_WORD_AFTER_RE = re.compile(r"[ \xa0]+([A-Za-z][A-Za-z']*)")
+# The same two for a word of ASCII letters and apostrophes (most words around names): str methods
+# and a stdlib pattern, several times cheaper than a `regex` call; other words go to the patterns.
+_ASCII_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'’"
+_ASCII_WORD_AFTER_RE = re.compile(r"[ \xa0]+([A-Za-z][A-Za-z'’]*)")
 _PARTICLE_AFTER_RE = regex.compile(r"[ \u00a0](?:bin|ibn|al|el|de|da|di|van|von|der|del|la|le)[ \u00a0-]\p{Lu}")
 # ", Texas" / ", New York" / ", Fla." as a locator: what follows ends the name, it does not go on
 # listing places ("Kiev, Washington and Moscow").
 _REGION_AFTER_RE = regex.compile(r",[ \u00a0]+(?:(?:New|North|South|West|Rhode|British|Nova)[ \u00a0])?"
                                  r"(\p{Lu}[\p{L}.]*)(?![ \u00a0]+(?:and|or|&)\b|,[ \u00a0]*\p{Lu}|[ \u00a0]+\p{Lu})")
-# These three need no Unicode property, so stdlib re runs them (a literal class is searched for
-# in C). _SPACE_CLASS is what the `regex` module's \s matches: stdlib's \s also takes U+001C-U+001F.
-_SPACE_CLASS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# What the `regex` module's \s matches (stdlib re's \s also takes U+001C-U+001F).
+_REGEX_SPACES = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+# These two need no Unicode property, so stdlib re runs them (a literal class is searched for in C).
 _APPOSITION_RE = re.compile(r"(?:['’]s)?,[ \xa0]+(?:a|an)[ \xa0]+([^,.;:!?\n]{1,80})")
 # (one class first, so that stdlib re searches for it in C: "[.!?]...|\n..." would try the whole
 # pattern at every position)
-_SENTENCE_BREAK_RE = re.compile(rf"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*[{_SPACE_CLASS}]|(?<=\n)[ \t]*\n)")
-_SENTENCE_START_RE = re.compile(rf"(?:\A|[.!?:;\"“‘(\[—–-]|\n)[{_SPACE_CLASS}\"“‘(]*\Z")
+_SENTENCE_BREAK_RE = re.compile(rf"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*[{_REGEX_SPACES}]|(?<=\n)[ \t]*\n)")
+# A sentence starts after `(?:\A|[.!?:;"“‘(\[—–-]|\n)[\s"“‘(]*` (\s as `regex` reads it): what may
+# stand before its first word, and the marks that end the sentence before.
+_OPENING = _REGEX_SPACES + "\"“‘("
+_SENTENCE_MARKS = frozenset(".!?:;\"“‘([—–-\n")
 _LOOK = 48
 # What the patterns above must start (or, matched in reverse, end) with: checked first, a
 # character look-up is much cheaper than a regex call that fails.
@@ -93,8 +96,9 @@ def word_before(text: str, start: int) -> tuple[str, int] | None:
         return None
     lo = max(0, start - _LOOK)
     head = text[lo : start - 1]
-    if head.isascii():  # the run of word characters before the space, from its first letter
-        word = head[len(head.rstrip(_ASCII_WORD_CHARS)) :].lstrip(".'")
+    rest = head.rstrip(_ASCII_WORD_CHARS)
+    if not rest or rest[-1].isascii():  # an ASCII character ends the run of word characters
+        word = head[len(rest) :].lstrip(".'’")  # from its first letter
         return (word, start - 1 - len(word)) if word else None
     found = _WORD_BEFORE_RE.search(text, lo, start)
     return (found.group(1), found.start(1)) if found else None
@@ -111,7 +115,15 @@ def word_after(text: str, end: int) -> str | None:
 
 
 def at_sentence_start(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START_RE.search(text, max(0, start - 8), start))
+    """Whether a sentence starts at `start` (looking 8 characters back): after the spaces, quotes
+    and brackets before it, the text starts or a sentence mark stands (or one of those quotes or
+    a line break is a sentence mark itself). str methods: a regex call costs several times more."""
+    lo = max(0, start - 8)
+    head = text[lo:start]
+    rest = head.rstrip(_OPENING)
+    if lo + len(rest) == 0:
+        return True
+    return (bool(rest) and rest[-1] in _SENTENCE_MARKS) or not _SENTENCE_MARKS.isdisjoint(head[len(rest) :])
 
 
 def _titlecase(word: str) -> bool:

@@ -143,6 +143,15 @@ class NameMatcher:
             if protected is not None and protected(match.start, match.end):
                 continue  # (asked only here: a text whose names are all spelt right needs no protected spans)
             doubt = self._doubt(match, original, replacement)
+            if fold(original) in elsewhere and match.role != "given+surname" and not match.evidence:
+                # The text has shown this spelling to name someone else, so the second loop drops
+                # this mention unless its entity's role or title is found next to it: without
+                # that, reading the words around it could change nothing.
+                if not (doubt or match.entity.family_first):
+                    continue
+                match.evidence = context_evidence(text, match.start, match.end, match.entity)
+                if not match.evidence:
+                    continue
             # (another name attached is read first: the role or title nearby cannot outweigh it,
             # see _could_be_entity, so it is looked for only when there is none)
             if not self._could_be_entity(text, match):
