@@ -10,8 +10,8 @@ warm every table, then `--passes` more times, each under cachegrind, and prints 
 add per article: instructions (Ir), first-level instruction-cache misses (I1) and data-cache
 misses (D1) of cachegrind's simulated caches. The names stage's share is the difference.
 
-Read it with care: time is not instructions. The names stage runs ~19% of the instructions on
-news-modern but ~31% of the time, and it doubles the I1 misses (its code paths are many and
+Read it with care: time is not instructions. The names stage runs ~18% of the instructions on
+news-modern but about a third of the time, and nearly doubles the I1 misses (its code paths are many and
 short: the interpreter, the `regex` module, sets, dicts). A change that saves instructions but
 touches more code can still cost time. Needs `valgrind` (apt-get install valgrind); takes a minute
 or two a corpus. Not a test.

@@ -387,6 +387,41 @@ def test_identity_scans_match_their_regex_definitions() -> None:
             assert identity.at_sentence_start(text, at) == bool(sentence_start.search(text, max(0, at - 8), at))
 
 
+def test_a_clause_window_holds_the_whole_name_and_the_same_tokens() -> None:
+    # _windows tokenises only the clause around a candidate (no punctuation inside): the tokens
+    # chained to the candidate (one separator, particle or hyphen apart) all lie in it, and the
+    # clause's tokens are the full window's tokens that lie in it.
+    import random
+
+    from normalize.names.matcher import _SEPARATORS, _clause, _tokenize
+
+    pieces = ["Kim", "Jong-un", "Putin's", "O’Neil", "bin", "al-", "de", "la", "Ünal", "said", "x", " ", "  ",
+              "\u00a0", "-", "\u2011", "\n", "\t", ",", ".", ";", "(", ")", "“", "”", "'", "’", "—", "1", "e\u0301"]
+    rng = random.Random(12)
+    checked = 0
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        full = [(0, len(text))]
+        tokens = _tokenize(text, full, [])
+        capitals = [i for i, t in enumerate(tokens) if t.capital]
+        if not capitals:
+            continue
+        i = rng.choice(capitals)
+        chain = [i]
+        while chain[0] > 0 and not tokens[chain[0] - 1].possessive and \
+                text[tokens[chain[0] - 1].end : tokens[chain[0]].start] in _SEPARATORS:
+            chain.insert(0, chain[0] - 1)
+        while chain[-1] + 1 < len(tokens) and not tokens[chain[-1]].possessive and \
+                text[tokens[chain[-1]].end : tokens[chain[-1] + 1].start] in _SEPARATORS:
+            chain.append(chain[-1] + 1)
+        start, end = _clause(text, 0, tokens[i].start, tokens[i].end, len(text))
+        assert all(start <= tokens[k].start and tokens[k].end <= end for k in chain), (text, i)
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        assert _tokenize(text, [(start, end)], []) == inside, (text, i)
+        checked += 1
+    assert checked > 2_000
+
+
 def test_the_name_list_answers_the_same_bisected_or_hashed(monkeypatch: pytest.MonkeyPatch) -> None:
     # A long run switches is_known_name from bisecting the list to a set of its lines.
     import random

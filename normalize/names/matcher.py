@@ -17,6 +17,7 @@ evidence. Everything weaker is an `info` finding with a suggestion.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, NamedTuple
@@ -45,6 +46,9 @@ _PAIR_OPENERS = frozenset(" \u00a0\u2010\u2011-\r\n")
 NO, YES, PREFIX, CANONICAL = 0, 1, 2, 3
 _CAPITAL_WORD_RE = regex.compile(r"\b\p{Lu}\w*")
 _CAPITAL_RE = regex.compile(r"\b\p{Lu}\w*(?:['’ʼ]\w+)*")
+# Marks no name spans: none is a word character, a space, a hyphen or an apostrophe to either
+# regex engine (characters not listed here are taken to be part of a name's stretch of text).
+_PUNCTUATION_RE = re.compile(r"[.,;:!?()\[\]{}\"“”„«»‹›/\\|<>=+*&%$#@~^`…•·—–]")
 _HYPHEN_TAIL_RE = regex.compile(r"[-\u2010\u2011](\w+(?:['’ʼ]\w+)*)")
 PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "abd", "ul", "ud", "de", "da", "di", "do", "dos",
                        "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter", "ten", "zu", "y", "e"})
@@ -269,7 +273,7 @@ class NameMatcher:
                 continue
             start = text.rfind(" ", 0, max(0, word_start - _WINDOW_BEFORE)) + 1
             end = text.find(" ", word_end + _WINDOW_AFTER)
-            end = len(text) if end == -1 else end
+            start, end = _clause(text, start, word_start, word_end, len(text) if end == -1 else end)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
             else:
@@ -543,6 +547,17 @@ class NameMatcher:
 def _line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of `offset`, as LineIndex.position gives it."""
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _clause(text: str, start: int, word_start: int, word_end: int, end: int) -> tuple[int, int]:
+    """The part of the window [start, end) around a word that no punctuation mark interrupts. A
+    name, with its given names, particles and hyphenated parts, never spans one (the tokens of a
+    name are one space, hyphen or particle apart), and a name the word is not part of can change
+    nothing: the matcher need not tokenise the rest of the window ("said Alexis Sanchez, the
+    Arsenal striker": only "said Alexis Sanchez")."""
+    before = _PUNCTUATION_RE.search(text[start:word_start][::-1])
+    after = _PUNCTUATION_RE.search(text, word_end, end)
+    return word_start - before.start() if before else start, after.start() if after else end
 
 
 def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
