@@ -126,7 +126,7 @@ class Document:
         mostly outside ASCII goes through its code page instead (`_dense_unusual_chars`)."""
         text, piece = self.text, 1 << 18
         if text.isascii() and not text.encode("ascii").translate(None, PLAIN_ASCII_BYTES):
-            return frozenset()  # (ASCII bytes are copied, not checked one by one: ten times cheaper)
+            return frozenset()  # clean ASCII, told by its bytes: ten times cheaper than the split below
         dense = _dense_unusual_chars(text) if len(text) <= piece else None
         if dense is not None:
             return dense

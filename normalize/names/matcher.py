@@ -73,7 +73,7 @@ class _Token(NamedTuple):
 
 
 # Tokens are made through tuple.__new__ with all six fields: a C call, where the class call
-# runs a Python __new__ per word (tokenising is most of the matcher's time on name-dense copy).
+# runs a Python __new__ per word (a matcher looks at thousands of words of name-dense copy).
 _new_token = partial(tuple.__new__, _Token)
 
 
