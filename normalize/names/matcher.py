@@ -147,10 +147,10 @@ class NameMatcher:
             if protected is not None and protected(match.start, match.end):
                 continue  # (asked only here: a text whose names are all spelt right needs no protected spans)
             doubt = self._doubt(match, original, replacement)
-            if fold(original) in elsewhere and match.role != "given+surname" and not match.evidence:
-                # The text has shown this spelling to name someone else, so the second loop drops
-                # this mention unless its entity's role or title is found next to it: without
-                # that, reading the words around it could change nothing.
+            key = fold(original)
+            if _named_elsewhere(match, key, elsewhere):
+                # the second loop drops this mention unless its entity's role or title is found
+                # next to it: without that, reading the words around it could change nothing
                 if not (doubt or match.entity.family_first):
                     continue
                 match.evidence = context_evidence(text, match.start, match.end, match.entity)
@@ -159,20 +159,20 @@ class NameMatcher:
             # (another name attached is read first: the role or title nearby cannot outweigh it,
             # see _could_be_entity, so it is looked for only when there is none)
             if not self._could_be_entity(text, match):
-                elsewhere.add(fold(original))
+                elsewhere.add(key)
                 continue
             if (doubt or match.entity.family_first) and not match.evidence:
                 match.evidence = context_evidence(text, match.start, match.end, match.entity)
             if (doubt or match.entity.family_first) and not match.evidence and introduced_as_someone_else(
                 text, match.end, match.entity
             ):
-                elsewhere.add(fold(original))
+                elsewhere.add(key)
             elif not (match.entity.keep and kept(text, match.start, match.end, match.entity)):
                 proposed.append((match, original, replacement, doubt))  # ("Battle of Kharkov" is kept, alone)
         for match, original, replacement, doubt in proposed:
             # "Prince Georgy Lvov ... Lvov believed", "Odessa, Texas ... the Odessa plant": once the
             # text shows whom a spelling names, its bare mentions name the same one.
-            if fold(original) in elsewhere and match.role != "given+surname" and not match.evidence:
+            if _named_elsewhere(match, fold(original), elsewhere):
                 continue
             if doubt and not match.evidence:
                 if doubt != "foreign-press spelling" or not is_known_name(fold(original)):  # Nowak is a Nowak
@@ -542,6 +542,12 @@ class NameMatcher:
         return Finding(match.entity.rule, CATEGORY, "info", match.start, match.end, original,
                        f"{target}: '{original}' may mean this entity ({doubt}; no identity evidence nearby)",
                        line=line, column=column, suggestion=replacement)
+
+
+def _named_elsewhere(match: _Match, key: str, elsewhere: set[str]) -> bool:
+    """The text has shown the spelling (folded: `key`) to name someone else, and neither the
+    entity's given name nor its role ties this mention to it: the mention is dropped."""
+    return key in elsewhere and match.role != "given+surname" and not match.evidence
 
 
 def _line_and_column(text: str, offset: int) -> tuple[int, int]:
