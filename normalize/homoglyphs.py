@@ -32,6 +32,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import Iterable
 
 import regex
 
@@ -81,6 +82,12 @@ def confusable_tables() -> dict[str, dict[str, str]]:
     with DATA_FILE.open(encoding="utf-8") as handle:
         tables: dict[str, dict[str, str]] = json.load(handle)["to"]
     return tables
+
+
+def may_hold_homoglyphs(chars: Iterable[str]) -> bool:
+    """Whether a text whose characters beyond ASCII are `chars` can hold a look-alike letter
+    (it has a Cyrillic or Greek letter): find_homoglyphs's fast path without a pass over the text."""
+    return _ANY_NON_LATIN.search("".join(chars)) is not None
 
 
 def find_homoglyphs(text: str) -> list[Edit]:

@@ -486,7 +486,8 @@ class _Undescribed(Document):
 
     def _description(self) -> tuple[str | None, str | None, str | None, float | None]:
         if self._described is None:
-            self._described = detect(self.text, self._configured)
+            # the characters beyond ASCII, when a repair stage has read them already
+            self._described = detect(self.text, self._configured, self.__dict__.get("unusual_chars"))
         return self._described
 
     # The dataclass's __init__ assigns the four fields (None): the setters ignore those.
@@ -502,10 +503,12 @@ def describe(text: str) -> tuple[str | None, str | None]:
     return language, script
 
 
-def detect(text: str, configured: str | None = None) -> tuple[str | None, str | None, str | None, float | None]:
+def detect(text: str, configured: str | None = None,
+           unusual: frozenset[str] | None = None) -> tuple[str | None, str | None, str | None, float | None]:
     """Language, script, where the language came from ("configured" | "detected" |
-    "undetermined"; None for a text without letters) and the confidence in it."""
-    script = main_script_of(text)
+    "undetermined"; None for a text without letters) and the confidence in it. `unusual`:
+    the text's Document.unusual_chars, when known (saves a pass over a Latin text)."""
+    script = main_script_of(text, unusual)
     if configured:
         return configured, script, CONFIGURED, 1.0
     if not text.strip():
@@ -523,9 +526,16 @@ def detect(text: str, configured: str | None = None) -> tuple[str | None, str | 
     return language, script, DETECTED, confidence
 
 
-def main_script_of(text: str) -> str:
+def main_script_of(text: str, unusual: frozenset[str] | None = None) -> str:
+    """The main script ("Latin" unless most letters are of another script). `unusual`: the
+    text's characters beyond printable ASCII (Document.unusual_chars), when known."""
     if text.isascii():
         return "Latin"
+    if unusual is not None:
+        from .langid.scripts import no_letters_beyond_latin
+
+        if no_letters_beyond_latin(unusual):
+            return "Latin"  # accents and curly quotes: no other script to outnumber Latin
     head = text[:10_000]
     # UTF-8 length counts 1-3 extra bytes per non-ASCII character: few of them, a Latin text
     if len(head.encode("utf-8", "surrogatepass")) - len(head) < len(head) // 5:

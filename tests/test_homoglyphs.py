@@ -169,3 +169,19 @@ def test_at_least_counts_as_far_as_findall():
         text = "".join(rng.choice("aé Жλ.") for _ in range(rng.randint(0, 30)))
         latin = len(_FAMILIES["latin"].findall(text))
         assert _at_least(_ANY_NON_LATIN, text, latin) == (latin <= len(_ANY_NON_LATIN.findall(text))), text
+
+
+def test_the_character_gate_answers_as_the_scan_of_the_text():
+    # HomoglyphStage asks may_hold_homoglyphs of a document's characters beyond ASCII before it
+    # scans the text: the answer must be the fast path's own (a Cyrillic or Greek letter anywhere)
+    import random
+
+    from normalize.document import Document
+    from normalize.homoglyphs import _ANY_NON_LATIN, may_hold_homoglyphs
+
+    pools = ["Nguyễn Tấn Dũng", "Café Łódź", "Мо\u0441ква", "Ἀθῆναι", "日本", "\u00a0\u2009’“", "abc "]
+    rng = random.Random(5)
+    for _ in range(1000):
+        picked = rng.sample(pools, rng.randint(1, 3))
+        text = "".join(rng.choice(rng.choice(picked)) for _ in range(rng.choice((2, 30, 400))))
+        assert may_hold_homoglyphs(Document(text).unusual_chars) == bool(_ANY_NON_LATIN.search(text)), text[:60]

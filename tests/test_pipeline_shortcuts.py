@@ -139,3 +139,24 @@ def test_passes_spent_waiting_for_a_repair_are_not_counted_against_the_stages_th
     result = engine.normalize_text("e\u0301Ñåðãåé Øîéãódonâ€™t")
     assert engine.normalize_text(result.text).changes == []
     assert apply_changes("e\u0301Ñåðãåé Øîéãódonâ€™t", result.changes) == result.text
+
+
+def test_the_main_script_read_off_the_characters_beyond_ascii_is_the_census_answer():
+    # main_script_of takes "Latin" from Document.unusual_chars when none of them is a letter of
+    # another script; on every other text it reads the text as before
+    import random
+
+    from normalize.langid.scripts import no_letters_beyond_latin
+    from normalize.pipeline import main_script_of
+
+    pools = ["Café São Núñez Łódź Nguyễn", "’“”–—…€ \u00a0\u200b", "Сергей Шойгу", "Ἀθῆναι αλφα",
+             "日本語 かな", "عربي", "ǅǈ ꞵ ﬀ", "plain ASCII words, and more of them. "]
+    rng = random.Random(11)
+    shortcuts = 0
+    for _ in range(1500):
+        picked = rng.sample(pools, rng.randint(1, 3))
+        text = "".join(rng.choice(rng.choice(picked)) for _ in range(rng.choice((3, 40, 900))))
+        unusual = Document(text).unusual_chars
+        assert main_script_of(text, unusual) == main_script_of(text), text[:60]
+        shortcuts += not text.isascii() and no_letters_beyond_latin(unusual)
+    assert shortcuts > 300  # the shortcut was taken, not only the old path

@@ -144,6 +144,24 @@ def _letter_script(ch: str) -> str | None:
     return script_of(ch) if match.lastgroup == "other" else match.lastgroup
 
 
+_LATIN_OR_NO_LETTER: set[str] = set()  # characters met that are Latin letters or no letters
+
+
+def no_letters_beyond_latin(chars: frozenset[str]) -> bool:
+    """Whether none of `chars` is a letter of another script than Latin: a text made of them
+    and ASCII has Latin as its main script (or no letter), whatever the census would count.
+    Each character is classified once per process (a set test after that)."""
+    known = _LATIN_OR_NO_LETTER
+    if chars <= known:
+        return True
+    for char in chars - known:
+        if _letter_script(char) not in (None, "Latin"):
+            return False
+        if len(known) < 20_000:  # bounded: a text of rare symbols cannot grow it without end
+            known.add(char)
+    return True
+
+
 def main_script(text: str) -> str | None:
     """The script with the most letters; None when there is no letter.
 

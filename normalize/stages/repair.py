@@ -257,6 +257,8 @@ class HomoglyphStage:
     def run(self, doc: Document) -> tuple[list[Edit], list[Finding]]:
         if doc.text.isascii() or doc.unusual_chars <= PLAIN_LATIN:
             return [], []
-        from ..homoglyphs import find_homoglyphs
+        from ..homoglyphs import find_homoglyphs, may_hold_homoglyphs
 
+        if not may_hold_homoglyphs(doc.unusual_chars):  # Vietnamese letters, CJK, odd spaces
+            return [], []
         return find_homoglyphs(doc.text), []
