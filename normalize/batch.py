@@ -210,6 +210,11 @@ def _stop(pool: object) -> None:
     workers = {w.sentinel: w for w in list((getattr(pool, "_processes", None) or {}).values()) if w.is_alive()}
     for worker in workers.values():
         worker.terminate()
+    calls = getattr(pool, "_call_queue", None)  # (shutdown forgets it)
+    if calls is not None:
+        # Its feeder thread may be blocked writing a chunk that no worker will read: the exit
+        # handlers must not wait for it (multiprocessing joins a queue's feeder at exit).
+        calls.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
     deadline = time.monotonic() + STOP_GRACE
     while workers and (left := deadline - time.monotonic()) > 0:

@@ -614,6 +614,25 @@ def main() -> None:
         sys.exit(2)
 
 
+EXIT_HANDLERS_GRACE = 5.0  # seconds the exit handlers of an interrupted run have before it leaves anyway
+
+
+def _leave_after(seconds: float, status: int) -> None:
+    """Leave with `status` in `seconds` if the process is still there: a handler that waits for
+    something no longer coming (a worker's pipe) must not turn Ctrl-C into a hang."""
+    import threading
+
+    def leave() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write("normalize: exit handlers did not finish; leaving without them\n")
+            sys.stderr.flush()
+        os._exit(status)
+
+    timer = threading.Timer(seconds, leave)
+    timer.daemon = True
+    timer.start()
+
+
 def _exit_without_teardown(code: object) -> None:
     """Exit with `code` (as `sys.exit` would) once the exit handlers have run and the output is
     flushed, skipping the interpreter's teardown: freeing the name tables and modules object by
@@ -626,6 +645,8 @@ def _exit_without_teardown(code: object) -> None:
     else:  # sys.exit("message"): print it, status 1
         sys.stderr.write(f"{code}\n")
         status = 1
+    if status == 130:  # interrupted: the user asked to stop now, so the handlers get a bounded time
+        _leave_after(EXIT_HANDLERS_GRACE, status)
     atexit._run_exitfuncs()  # coverage, multiprocessing and the like register here
     if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's stand-in once the reader left (EPIPE)
         sys.stderr.write("normalize: standard output closed; output cut short\n")

@@ -517,6 +517,44 @@ def test_an_interrupted_jsonl_run_with_workers_stops_at_once_and_writes_whole_li
     assert [json.loads(line)["id"] for line in lines] == list(range(len(lines)))
 
 
+def test_an_interrupted_run_leaves_even_if_an_exit_handler_never_returns():
+    """The last line of defence behind Ctrl-C: exit handlers (multiprocessing joins a queue's
+    feeder thread there) get EXIT_HANDLERS_GRACE seconds, then the process leaves with 130."""
+    import time
+
+    script = ("import atexit, threading\n"
+              "from normalize import cli\n"
+              "atexit.register(threading.Event().wait)  # a handler waiting for what never comes\n"
+              "cli.EXIT_HANDLERS_GRACE = 1.0\n"
+              "cli._exit_without_teardown(130)\n")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 130, done.stderr
+    assert "exit handlers did not finish" in done.stderr
+    assert time.monotonic() - started < 30
+
+
+def test_stopped_workers_leave_no_queue_feeder_for_the_exit_handlers_to_wait_for():
+    """batch._stop with payloads queued beyond what the pipe holds: the exit handlers that
+    multiprocessing registered return at once (they would join the call queue's feeder)."""
+    script = ("import atexit, os, sys, time\n"
+              "from concurrent.futures import ProcessPoolExecutor\n"
+              "from normalize.batch import _stop\n"
+              "if __name__ == '__main__':\n"
+              "    pool = ProcessPoolExecutor(max_workers=2)\n"
+              "    futures = [pool.submit(time.sleep, 60) for _ in range(2)]\n"
+              "    futures += [pool.submit(len, 'x' * 2_000_000) for _ in range(4)]  # 2 MB each: a full pipe\n"
+              "    time.sleep(1.0)\n"
+              "    _stop(pool)\n"
+              "    started = time.monotonic()\n"
+              "    atexit._run_exitfuncs()\n"
+              "    print(round(time.monotonic() - started, 1))\n"
+              "    os._exit(0)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) < 5, done.stdout
+
+
 def _stuck_chunk(engine, lines, field, report_field):  # noqa: ANN001, ANN202 - a chunk that never finishes
     import time
 
