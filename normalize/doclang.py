@@ -31,6 +31,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "tr": frozenset("ve bir bu da de için ile olarak çok daha gibi ama olan kadar en ne değil".split()),
 }
 ANY_FUNCTION_WORD = frozenset().union(*FUNCTION_WORDS.values())
+# Each function word as a text writes it (lower case, capitalised, in capitals), by that form:
+# the head's words are looked up as they stand, since lower-casing a text beyond ASCII costs more
+# than splitting it. Only forms that lower-case back to the word are listed (not "İçin").
+_AS_WRITTEN = {form: word for word in ANY_FUNCTION_WORD
+               for form in (word, word.capitalize(), word.title(), word.upper()) if form.lower() == word}
+_WRITTEN_FORMS = frozenset(_AS_WRITTEN)
 _LISTED = tuple(FUNCTION_WORDS)  # the languages with function-word lists, and each word's among them
 _LANGUAGES_OF = {word: tuple(i for i, language in enumerate(_LISTED) if word in FUNCTION_WORDS[language])
                  for word in ANY_FUNCTION_WORD}
@@ -123,14 +129,15 @@ _last_head: tuple[str, frozenset[str]] | None = None
 
 
 def head_function_words(text: str) -> frozenset[str]:
-    """The distinct function words (of any language) among the lower-cased words of the text's
-    first HEAD_CHARS characters. The last text's are remembered: the pipeline's Latin-sentence
+    """The distinct function words (of any language) among the words of the text's first
+    HEAD_CHARS characters, written in lower case, capitalised or in capitals. The last text's are remembered: the pipeline's Latin-sentence
     gate reads them again for the text it just described (main_language)."""
     global _last_head
     last = _last_head
     if last is not None and last[0] is text:
         return last[1]
-    words = ANY_FUNCTION_WORD.intersection(text[:HEAD_CHARS].lower().split())  # one C pass; the rest is small
+    found = _WRITTEN_FORMS.intersection(text[:HEAD_CHARS].split())  # C passes; the rest is small
+    words = frozenset(map(_AS_WRITTEN.__getitem__, found))
     if len(text) <= _REMEMBER_CHARS:
         _last_head = (text, words)
     return words

@@ -105,3 +105,27 @@ def test_held_out_single_sentences(lang):
 ])
 def test_a_quoted_phrase_in_another_script_does_not_decide_the_latin_language(text):
     assert main_language(text).language == "en"
+
+
+def test_head_function_words_are_the_lower_cased_lookup_on_copy_as_written():
+    # head_function_words looks the head's words up as they stand (lower case, capitalised, in
+    # capitals) instead of lower-casing the head: the same words on copy written that way, and
+    # never a word the lower-cased lookup would not find on any casing at all
+    import random
+
+    from normalize import doclang
+
+    def lowered(text: str) -> frozenset[str]:
+        return doclang.ANY_FUNCTION_WORD.intersection(text[: doclang.HEAD_CHARS].lower().split())
+
+    words = sorted(doclang.ANY_FUNCTION_WORD) + ["Putin", "said", "’s", "“the", "ÉTÉ", "İçin", "straße"]
+    rng = random.Random(2)
+    for _ in range(500):
+        picked = rng.choices(words, k=rng.randint(1, 300))
+        styled = [rng.choice((w, w.capitalize(), w.upper())) for w in picked]
+        text = rng.choice((" ", "\n", " \u00a0")).join(styled)
+        doclang._last_head = None
+        assert doclang.head_function_words(text) == lowered(text), text[:80]
+        odd = " ".join(w[:1] + w[1:].swapcase() for w in picked)  # "tHE": no copy writes it so
+        doclang._last_head = None
+        assert doclang.head_function_words(odd) <= lowered(odd)
