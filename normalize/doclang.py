@@ -130,8 +130,9 @@ _last_head: tuple[str, frozenset[str]] | None = None
 
 def head_function_words(text: str) -> frozenset[str]:
     """The distinct function words (of any language) among the words of the text's first
-    HEAD_CHARS characters, written in lower case, capitalised or in capitals. The last text's are remembered: the pipeline's Latin-sentence
-    gate reads them again for the text it just described (main_language)."""
+    HEAD_CHARS characters, written in lower case, capitalised or in capitals. The last text's
+    are remembered: the pipeline's Latin-sentence gate reads them again for the text it just
+    described (main_language)."""
     global _last_head
     last = _last_head
     if last is not None and last[0] is text:
