@@ -102,6 +102,16 @@ def test_plain_text_protects_urls_and_email_only() -> None:
     ]
 
 
+def test_url_spans_find_hosts_and_addresses_without_a_slash() -> None:
+    # url_spans looks for "://" only when the text holds a slash; hosts and e-mail need none
+    from normalize.markup.urls import url_spans
+
+    text = "Details at www.bbc.co.uk, WWW.REUTERS.COM or desk@bbc.co.uk – and a ratio: 3:1."
+    assert [text[a:b] for a, b in url_spans(text)] == ["www.bbc.co.uk", "WWW.REUTERS.COM", "desk@bbc.co.uk"]
+    text = "See https://www.bbc.co.uk/news – 24/7."
+    assert [text[a:b] for a, b in url_spans(text)] == ["https://www.bbc.co.uk/news", "www.bbc.co.uk/news"]
+
+
 def test_plain_text_leaves_markup_alone() -> None:
     text = "Use `code` and <b>tags</b> and [links](x) freely."
     assert protected_spans(text, "text") == []
