@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from normalize.markup import is_protected, markup_for_path, merge_spans, protected_spans
+from normalize.markup.urls import url_spans
 
 
 def protected_parts(text: str, markup: str) -> list[str]:
@@ -104,8 +105,6 @@ def test_plain_text_protects_urls_and_email_only() -> None:
 
 def test_url_spans_find_hosts_and_addresses_without_a_slash() -> None:
     # url_spans looks for "://" only when the text holds a slash; hosts and e-mail need none
-    from normalize.markup.urls import url_spans
-
     text = "Details at www.bbc.co.uk, WWW.REUTERS.COM or desk@bbc.co.uk – and a ratio: 3:1."
     assert [text[a:b] for a, b in url_spans(text)] == ["www.bbc.co.uk", "WWW.REUTERS.COM", "desk@bbc.co.uk"]
     text = "See https://www.bbc.co.uk/news – 24/7."
